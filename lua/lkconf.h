@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lkconf.h: Lua 5.4 configured as Lunatik's kernel dialect.
+ *
+ * luaconf.h includes this file at its end, where Lua leaves room for local
+ * configuration, so everything here overrides luaconf.h.  The same dialect
+ * builds in the kernel (__KERNEL__) and in user space (for fuzzing).
+ */
+#ifndef lkconf_h
+#define lkconf_h
+
+/*
+ * The dialect.  LUA_NOFLOAT: numbers are integers only; LUA_NOBYTECODE:
+ * only text chunks load; LUA_NOSTDIO: no io and os libraries, no file
+ * handles, no debug.debug.  lua-5.4.4.patch tests these macros.
+ */
+#define LUA_NOFLOAT
+#define LUA_NOBYTECODE
+#define LUA_NOSTDIO
+
+#define LUAI_VERSIONSUFFIX	"-kernel"
+
+/*
+ * Numbers.  lua_Number is lua_Integer's type and setfltvalue makes an
+ * integer (lobject.h), the lexer refuses every numeral that is not an
+ * integer (lua_str2number fails) and the parser reads '/' as '//' and has
+ * no '^': no float value can come to exist.  What remains of Lua's float
+ * code paths only has to compile, with integer arithmetic.
+ */
+#undef LUA_NUMBER
+#undef LUAI_UACNUMBER
+#undef LUA_NUMBER_FRMLEN
+#undef LUA_NUMBER_FMT
+#undef l_floatatt
+#undef l_mathop
+#undef l_floor
+#undef lua_str2number
+#undef lua_strx2number
+#undef lua_number2str
+#undef lua_number2strx
+#undef lua_numbertointeger
+#undef lua_getlocaledecpoint
+#undef LUAI_MAXALIGN
+
+#define LUA_NUMBER		LUA_INTEGER
+#define LUAI_UACNUMBER		LUAI_UACINT
+#define LUA_NUMBER_FRMLEN	LUA_INTEGER_FRMLEN
+#define LUA_NUMBER_FMT		LUA_INTEGER_FMT
+#define lua_number2str(s,sz,n)	lua_integer2str(s,sz,n)
+
+/* a 64-bit "mantissa": every integer fits, comparisons stay integer */
+#define l_floatatt(n)		(LUAI_FLT_##n)
+#define LUAI_FLT_MANT_DIG	64
+#define LUAI_FLT_MAX_10_EXP	19
+
+#define l_mathop(op)		(lua_Number)op
+#define l_floor(x)		(x)
+#define lua_numbertointeger(n,p)	((*(p) = (LUA_INTEGER)(n)), 1)
+#define lua_str2number(s,p)	((lua_Number)(*(p) = (char *)(s), 0))
+#define lua_strx2number(s,p)	lua_str2number(s,p)
+#define lua_number2strx(L,b,sz,f,n)	((void)(L), lua_number2str(b,sz,n))
+#define lua_getlocaledecpoint()	'.'
+
+#define luai_numidiv(L,a,b)	luaV_idiv(L,a,b)
+#define luai_numdiv(L,a,b)	luaV_idiv(L,a,b)
+#define luai_nummod(L,a,b,m)	{ (m) = luaV_mod(L,a,b); }
+#define luai_numpow(L,a,b)  \
+	((void)(a), (void)(b), \
+	 luaG_runerror(L, "exponentiation is not supported"), (lua_Number)0)
+
+#define LUAI_MAXALIGN	lua_Integer i; void *s; long l
+
+/*
+ * The interpreter dispatches with a switch.  A table of labels would be
+ * indirect jumps, each through a retpoline, which objtool cannot follow.
+ */
+#define LUA_USE_JUMPTABLE	0
+
+/* Modules are found under the folder that also holds runtime scripts. */
+#undef LUA_ROOT
+#undef LUA_PATH_DEFAULT
+#define LUA_ROOT	"/lib/modules/lua/"
+#define LUA_PATH_DEFAULT	LUA_ROOT "?.lua;" LUA_ROOT "?/init.lua"
+
+/*
+ * Frames are small in the kernel: luaL_Buffer holds this many bytes on
+ * the C stack before it moves to a userdata box.
+ */
+#undef LUAL_BUFFERSIZE
+#define LUAL_BUFFERSIZE		256
+
+/*
+ * Limits.  Every Lua call and every jump spends a unit of the state's
+ * budget; when it is spent, luai_budget refills it and calls the
+ * embedder's 'check', which may raise an error (a time limit, a stop) or
+ * yield the CPU.  C recursion is bounded by the real stack: below
+ * 'cstack' calls raise "C stack overflow", and LUAI_CSTACKERR bytes lower
+ * still they fail without running error handlers.
+ */
+struct lua_State;
+
+typedef struct luai_Limits {
+	int budget;  /* units left before 'check' */
+	int nosleep;  /* the state runs where it may not sleep: no files */
+	unsigned long cstack;  /* lowest stack address for Lua calls, or 0 */
+	void (*check) (struct lua_State *L);
+} luai_Limits;
+
+#define LUAI_BUDGET	4096
+#define LUAI_CSTACKERR	1024
+
+#define luai_initlimits(l)  \
+	((l)->budget = LUAI_BUDGET, (l)->nosleep = 0, (l)->cstack = 0, \
+	 (l)->check = NULL)
+
+#define luai_budgetspent(L)	(--G(L)->limits.budget < 0)
+#define luai_spend(L)	{ if (l_unlikely(luai_budgetspent(L))) luai_budget(L); }
+
+LUAI_FUNC void luai_budget (struct lua_State *L);
+LUAI_FUNC int luai_cstackfull (struct lua_State *L, unsigned long margin);
+LUAI_FUNC luai_Limits *luai_limits (struct lua_State *L);
+
+/* the count of nested C calls, to restore after a jump out of Lua */
+LUAI_FUNC unsigned int luai_getccalls (struct lua_State *L);
+LUAI_FUNC void luai_setccalls (struct lua_State *L, unsigned int ccalls);
+
+/* random seeds, for string hashes and table.sort's pivots */
+LUAI_FUNC unsigned int luai_seed (void);
+#define luai_makeseed(L)	((void)(L), luai_seed())
+#define l_randomizePivot()	luai_seed()
+
+#if defined(__KERNEL__)
+#include "lkkernel.h"
+#endif
+
+#endif

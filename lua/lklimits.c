@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lklimits.c: the budget and the C-stack bound of a Lua state (lkconf.h).
+ */
+#define lklimits_c
+#define LUA_CORE
+
+#include <linux/random.h>
+#include <asm/asm.h>
+
+#include "lua.h"
+#include "lstate.h"
+
+void luai_budget(lua_State *L)
+{
+	luai_Limits *limits = &G(L)->limits;
+
+	limits->budget = LUAI_BUDGET;
+	if (limits->check != NULL)
+		limits->check(L);
+}
+
+int luai_cstackfull(lua_State *L, unsigned long margin)
+{
+	return current_stack_pointer - margin < G(L)->limits.cstack;
+}
+
+luai_Limits *luai_limits(lua_State *L)
+{
+	return &G(L)->limits;
+}
+
+unsigned int luai_getccalls(lua_State *L)
+{
+	return L->nCcalls;
+}
+
+void luai_setccalls(lua_State *L, unsigned int ccalls)
+{
+	L->nCcalls = ccalls;
+}
+
+unsigned int luai_seed(void)
+{
+	return get_random_u32();
+}

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lunatik.h: Lunatik's C API, runtime environments for Lua in the kernel.
+ *
+ * A runtime holds a Lua state, the lock that serializes its use (a mutex
+ * if it may sleep, a spinlock taken with interrupts off if not) and a
+ * reference count.  Everything that enters the state goes through
+ * lunatik_run(), which also arms the runtime's limits (memory, time and
+ * C stack; see the README).
+ */
+#ifndef lunatik_h
+#define lunatik_h
+
+#include <linux/errno.h>
+#include <linux/kref.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#define LUNATIK_VERSION	"Lunatik 3.0"
+
+typedef struct lunatik_runtime {
+	lua_State *L;		/* NULL once stopped */
+	struct kref kref;
+	bool sleep;
+	union {
+		struct mutex mutex;	/* if sleep */
+		spinlock_t spin;	/* if !sleep, taken with IRQs off */
+	};
+	unsigned long irqflags;	/* while 'spin' is held */
+	gfp_t gfp;
+	size_t memory;		/* bytes allocated by L */
+	size_t max_memory;
+	u64 timeout_ns;		/* for each entry into L */
+	u64 deadline_ns;	/* of the current entry */
+	bool stopping;		/* lunatik_stop() waits for the current entry */
+	bool warnings;		/* Lua's warn("@on") */
+	bool warning_cont;
+	unsigned int ccalls;	/* of L when lunatik_run() entered it */
+	luai_jmpbuf unprotected;	/* where an error outside any pcall lands */
+} lunatik_runtime_t;
+
+int lunatik_runtime(lunatik_runtime_t **pruntime, const char *script, bool sleep);
+int lunatik_stop(lunatik_runtime_t *runtime);
+
+static inline void lunatik_get(lunatik_runtime_t *runtime)
+{
+	kref_get(&runtime->kref);
+}
+
+int lunatik_put(lunatik_runtime_t *runtime);
+
+static inline lunatik_runtime_t *lunatik_toruntime(lua_State *L)
+{
+	return *(lunatik_runtime_t **)lua_getextraspace(L);
+}
+
+/*
+ * lunatik_enter() locks the runtime and arms its limits; it returns its
+ * state, or NULL (still locked) if it has been stopped.  lunatik_leave()
+ * unlocks it.  An error raised outside any protected call while the
+ * runtime is entered jumps to 'unprotected'; lunatik_unprotected() then
+ * logs it and restores the state for the next entry.
+ */
+lua_State *lunatik_enter(lunatik_runtime_t *runtime);
+void lunatik_leave(lunatik_runtime_t *runtime);
+int lunatik_unprotected(lunatik_runtime_t *runtime);
+
+/*
+ * lunatik_run(runtime, handler, ret, ...) sets 'ret' to handler(L, ...)
+ * run on the runtime's state, or to -ENXIO if the runtime has been
+ * stopped, or to -ECANCELED if the handler raised a Lua error outside a
+ * protected call.  The Lua stack is restored afterwards.
+ */
+#define lunatik_run(runtime, handler, ret, ...)				\
+do {									\
+	lunatik_runtime_t *__runtime = (runtime);			\
+	lua_State *__L = lunatik_enter(__runtime);			\
+									\
+	if (unlikely(__L == NULL)) {					\
+		ret = -ENXIO;						\
+	} else {							\
+		int __top = lua_gettop(__L);				\
+									\
+		if (luai_setjmp(__runtime->unprotected) == 0)		\
+			ret = handler(__L, ## __VA_ARGS__);		\
+		else							\
+			ret = lunatik_unprotected(__runtime);		\
+		lua_settop(__L, __top);					\
+	}								\
+	lunatik_leave(__runtime);					\
+} while (0)
+
+/* The Lua library 'lunatik' (lualunatik.c). */
+int luaopen_lunatik(lua_State *L);
+
+#endif

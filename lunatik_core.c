@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lunatik_core.c: runtime environments, their limits and the C API.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/vmalloc.h>
+#include <asm/asm.h>
+
+#include "lunatik.h"
+#include "lkload.h"
+#include "lunatik_core.h"
+
+static unsigned long max_memory = 32 << 20;
+module_param(max_memory, ulong, 0644);
+MODULE_PARM_DESC(max_memory, "bytes a new runtime may allocate (default 32 MiB)");
+
+static unsigned int max_time_ms = 5000;
+module_param(max_time_ms, uint, 0644);
+MODULE_PARM_DESC(max_time_ms, "ms a sleepable runtime may run per entry (default 5000)");
+
+static unsigned int max_atomic_time_ms = 100;
+module_param(max_atomic_time_ms, uint, 0644);
+MODULE_PARM_DESC(max_atomic_time_ms,
+		 "ms a non-sleepable runtime may run per entry, IRQs off (default 100)");
+
+/*
+ * The C stack a Lua call must leave free on a task's stack, for what runs
+ * below Lua's last check (a C library function, an allocation that
+ * reclaims, printk); on another stack (an interrupt's), how much Lua may
+ * use from where it is entered.
+ */
+#define LUNATIK_STACK_RESERVE	(6 << 10)
+#define LUNATIK_STACK_OTHER	(6 << 10)
+
+/* Lua's allocator, within the runtime's memory limit */
+static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	lunatik_runtime_t *runtime = ud;
+	void *block;
+
+	if (ptr == NULL)
+		osize = 0;	/* Lua passes a type tag instead */
+	if (nsize == 0) {
+		kvfree(ptr);
+		runtime->memory -= osize;
+		return NULL;
+	}
+	if (nsize > osize && nsize - osize > runtime->max_memory - runtime->memory)
+		return NULL;
+	block = kvrealloc(ptr, osize, nsize, runtime->gfp | __GFP_NOWARN);
+	if (block != NULL)
+		runtime->memory += nsize - osize;
+	return block;
+}
+
+/* called by Lua every LUAI_BUDGET calls and jumps (lkconf.h) */
+static void lunatik_check(lua_State *L)
+{
+	lunatik_runtime_t *runtime = lunatik_toruntime(L);
+	const char *why = NULL;
+
+	if (runtime->sleep) {
+		cond_resched();
+		if (fatal_signal_pending(current))
+			why = "interrupted by a fatal signal";
+	}
+	if (READ_ONCE(runtime->stopping))
+		why = "runtime stopped";
+	else if (ktime_get_mono_fast_ns() > runtime->deadline_ns)
+		why = "time limit exceeded";
+	if (why != NULL) {
+		/* check again at the next call or jump: a pcall cannot go on */
+		luai_limits(L)->budget = 0;
+		luaL_error(L, "%s", why);
+	}
+}
+
+static unsigned long lunatik_cstack(void)
+{
+	unsigned long sp = current_stack_pointer;
+	unsigned long low = (unsigned long)task_stack_page(current);
+
+	if (sp - low < THREAD_SIZE)
+		return low + LUNATIK_STACK_RESERVE;
+	return sp - LUNATIK_STACK_OTHER;
+}
+
+static void lunatik_lock(lunatik_runtime_t *runtime)
+{
+	if (runtime->sleep)
+		mutex_lock(&runtime->mutex);
+	else
+		spin_lock_irqsave(&runtime->spin, runtime->irqflags);
+}
+
+static void lunatik_unlock(lunatik_runtime_t *runtime)
+{
+	if (runtime->sleep)
+		mutex_unlock(&runtime->mutex);
+	else
+		spin_unlock_irqrestore(&runtime->spin, runtime->irqflags);
+}
+
+/* arms the limits of a runtime entered by this context; it is locked */
+static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L)
+{
+	luai_Limits *limits = luai_limits(L);
+
+	runtime->deadline_ns = ktime_get_mono_fast_ns() + runtime->timeout_ns;
+	runtime->ccalls = luai_getccalls(L);
+	limits->budget = LUAI_BUDGET;
+	limits->cstack = lunatik_cstack();
+}
+
+lua_State *lunatik_enter(lunatik_runtime_t *runtime)
+{
+	lua_State *L;
+
+	lunatik_lock(runtime);
+	L = runtime->L;
+	if (L != NULL)
+		lunatik_arm(runtime, L);
+	return L;
+}
+EXPORT_SYMBOL_GPL(lunatik_enter);
+
+void lunatik_leave(lunatik_runtime_t *runtime)
+{
+	lunatik_unlock(runtime);
+}
+EXPORT_SYMBOL_GPL(lunatik_leave);
+
+static int lunatik_panic(lua_State *L)
+{
+	luai_longjmp(lunatik_toruntime(L)->unprotected);
+	unreachable();
+}
+
+int lunatik_unprotected(lunatik_runtime_t *runtime)
+{
+	lua_State *L = runtime->L;
+
+	pr_err("unprotected error in lunatik_run: %s\n",
+	       lua_isstring(L, -1) ? lua_tostring(L, -1) : "(not a string)");
+	luai_setccalls(L, runtime->ccalls);
+	return -ECANCELED;
+}
+EXPORT_SYMBOL_GPL(lunatik_unprotected);
+
+/* Lua's warnings (warn), in the kernel log once turned on with "@on" */
+static void lunatik_warn(void *ud, const char *msg, int tocont)
+{
+	lunatik_runtime_t *runtime = ud;
+
+	if (!runtime->warning_cont && !tocont && msg[0] == '@') {
+		if (strcmp(msg, "@on") == 0)
+			runtime->warnings = true;
+		else if (strcmp(msg, "@off") == 0)
+			runtime->warnings = false;
+		return;
+	}
+	if (runtime->warnings) {
+		if (!runtime->warning_cont)
+			pr_warn("Lua warning: %s", msg);
+		else
+			pr_cont("%s", msg);
+		if (!tocont)
+			pr_cont("\n");
+	}
+	runtime->warning_cont = tocont;
+}
+
+static void lunatik_release(struct kref *kref)
+{
+	lunatik_runtime_t *runtime = container_of(kref, lunatik_runtime_t, kref);
+
+	/* the last reference: nothing else can be running it */
+	if (runtime->L != NULL) {
+		lunatik_arm(runtime, runtime->L);
+		lua_close(runtime->L);
+	}
+	if (runtime->sleep)
+		mutex_destroy(&runtime->mutex);
+	kfree(runtime);
+}
+
+int lunatik_put(lunatik_runtime_t *runtime)
+{
+	return kref_put(&runtime->kref, lunatik_release);
+}
+EXPORT_SYMBOL_GPL(lunatik_put);
+
+int lunatik_stop(lunatik_runtime_t *runtime)
+{
+	lua_State *L;
+
+	/* an entry in progress ends at its next check */
+	WRITE_ONCE(runtime->stopping, true);
+	lunatik_lock(runtime);
+	L = runtime->L;
+	if (L != NULL) {
+		/* finalizers run within a fresh entry's limits */
+		WRITE_ONCE(runtime->stopping, false);
+		lunatik_arm(runtime, L);
+		lua_close(L);
+		runtime->L = NULL;
+	}
+	lunatik_unlock(runtime);
+	return lunatik_put(runtime);
+}
+EXPORT_SYMBOL_GPL(lunatik_stop);
+
+/*
+ * A script is named for its file under LUA_ROOT without ".lua"; a name
+ * that could leave that folder is refused.
+ */
+static bool lunatik_validname(const char *script)
+{
+	const char *s;
+
+	if (script[0] == '\0' || script[0] == '/' || strlen(script) > NAME_MAX)
+		return false;
+	for (s = script; s != NULL; s = strchr(s, '/')) {
+		if (*s == '/')
+			s++;
+		if (strncmp(s, "..", 2) == 0 && (s[2] == '/' || s[2] == '\0'))
+			return false;
+	}
+	return true;
+}
+
+struct lunatik_script {
+	const char *chunkname;
+	void *buf;
+	size_t size;
+	bool lunatik;	/* open the 'lunatik' library */
+};
+
+static int lunatik_setup(lua_State *L)
+{
+	struct lunatik_script *script = lua_touserdata(L, 1);
+
+	luaL_openlibs(L);
+	lua_pushliteral(L, LUNATIK_VERSION);
+	lua_setglobal(L, "_LUNATIK_VERSION");
+	if (script->lunatik) {
+		luaL_requiref(L, "lunatik", luaopen_lunatik, 1);
+		lua_pop(L, 1);
+	}
+	if (luai_loadchunk(L, script->buf, script->size, script->chunkname, "t") != LUA_OK)
+		return lua_error(L);
+	lua_call(L, 0, 0);
+	return 0;
+}
+
+static lunatik_runtime_t *lunatik_new(bool sleep)
+{
+	lunatik_runtime_t *runtime = kzalloc(sizeof(*runtime), GFP_KERNEL);
+	lua_State *L;
+
+	if (runtime == NULL)
+		return NULL;
+	kref_init(&runtime->kref);
+	runtime->sleep = sleep;
+	if (sleep)
+		mutex_init(&runtime->mutex);
+	else
+		spin_lock_init(&runtime->spin);
+	runtime->gfp = sleep ? GFP_KERNEL : GFP_ATOMIC;
+	runtime->max_memory = READ_ONCE(max_memory);
+	runtime->timeout_ns = (u64)(sleep ? READ_ONCE(max_time_ms) :
+					    READ_ONCE(max_atomic_time_ms)) * NSEC_PER_MSEC;
+
+	L = lua_newstate(lunatik_alloc, runtime);
+	if (L == NULL) {
+		lunatik_release(&runtime->kref);
+		return NULL;
+	}
+	*(lunatik_runtime_t **)lua_getextraspace(L) = runtime;
+	lua_atpanic(L, lunatik_panic);
+	lua_setwarnf(L, lunatik_warn, runtime);
+	luai_limits(L)->nosleep = !sleep;
+	luai_limits(L)->check = lunatik_check;
+	runtime->L = L;
+	return runtime;
+}
+
+/*
+ * lunatik_newruntime() is lunatik_runtime(), with the 'lunatik' library
+ * or not, and on failure the error message in 'msg'.  The script is read
+ * before the runtime is locked: reading sleeps.
+ */
+int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool sleep,
+		       bool lunatik, char *msg, size_t msgsize)
+{
+	struct lunatik_script script = {.lunatik = lunatik};
+	lunatik_runtime_t *runtime;
+	lua_State *L;
+	ssize_t size;
+	int status;
+	int ret;
+
+	if (!lunatik_validname(name)) {
+		snprintf(msg, msgsize, "invalid script name '%s'", name);
+		return -EINVAL;
+	}
+	script.chunkname = kasprintf(GFP_KERNEL, "@" LUA_ROOT "%s.lua", name);
+	if (script.chunkname == NULL)
+		return -ENOMEM;
+	size = luai_readfile(script.chunkname + 1, &script.buf);
+	if (size < 0) {
+		snprintf(msg, msgsize, "cannot open %s (%pe)", script.chunkname + 1,
+			 ERR_PTR(size));
+		ret = size == -ENOMEM ? -ENOMEM : -EINVAL;
+		goto out;
+	}
+	script.size = size;
+
+	runtime = lunatik_new(sleep);
+	if (runtime == NULL) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	L = lunatik_enter(runtime);
+	lua_pushcfunction(L, lunatik_setup);
+	lua_pushlightuserdata(L, &script);
+	status = lua_pcall(L, 1, 0, 0);
+	if (status != LUA_OK) {
+		strscpy(msg, lua_isstring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)",
+			msgsize);
+		lua_pop(L, 1);
+	}
+	lunatik_leave(runtime);
+
+	if (status != LUA_OK) {
+		lunatik_stop(runtime);
+		ret = status == LUA_ERRMEM ? -ENOMEM : -EINVAL;
+		goto out;
+	}
+	*pruntime = runtime;
+	ret = 0;
+out:
+	vfree(script.buf);
+	kfree(script.chunkname);
+	return ret;
+}
+
+int lunatik_runtime(lunatik_runtime_t **pruntime, const char *script, bool sleep)
+{
+	char msg[128];
+	int ret = lunatik_newruntime(pruntime, script, sleep, sleep, msg, sizeof(msg));
+
+	if (ret == -EINVAL)
+		pr_err("%s: %s\n", script, msg);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(lunatik_runtime);
+
+static int __init lunatik_init(void)
+{
+	return 0;
+}
+
+static void __exit lunatik_exit(void)
+{
+}
+
+module_init(lunatik_init);
+module_exit(lunatik_exit);
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("Lunatik");
+MODULE_DESCRIPTION("Lua in the kernel: runtime environments and the C API");

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * lunatik_core.h: what lunatik.ko's files share beyond the C API.
+ */
+#ifndef lunatik_core_h
+#define lunatik_core_h
+
+#include "lunatik.h"
+
+int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *script, bool sleep,
+		       bool lunatik, char *msg, size_t msgsize);
+
+#endif
