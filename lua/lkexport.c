@@ -11,3 +11,6 @@
 
 /* made from the headers by lua/exports.sh */
 #include "lkexport.h"
+
+/* lunatik_run() sets its recovery point in the module that calls it */
+EXPORT_SYMBOL_GPL(luai_setjmp);

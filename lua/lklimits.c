@@ -22,7 +22,7 @@ void luai_budget(lua_State *L)
 
 int luai_cstackfull(lua_State *L, unsigned long margin)
 {
-	return current_stack_pointer - margin < G(L)->limits.cstack;
+	return current_stack_pointer + margin < G(L)->limits.cstack;
 }
 
 luai_Limits *luai_limits(lua_State *L)

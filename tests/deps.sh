@@ -1,0 +1,24 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# deps.sh: install what building Lunatik and its test guest needs (Debian).
+set -eu
+
+packages="build-essential linux-headers-amd64 linux-image-amd64 qemu-system-x86
+	busybox-static cpio patch xz-utils dpkg-dev"
+
+missing=
+for p in $packages; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "tests/deps.sh: missing packages:$missing; run 'make deps' as root" >&2
+	exit 1
+fi
+echo "tests/deps.sh: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get -q update >/dev/null
+# shellcheck disable=SC2086
+apt-get -q install -y --no-install-recommends $missing >/dev/null

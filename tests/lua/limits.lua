@@ -1,0 +1,158 @@
+-- The limits that keep the kernel alive (README, "Limits").  Every case
+-- ends in a clean error, and the next case finds the runtime working.
+local tap = require("tests.tap")
+local test, fails = tap.test, tap.fails
+
+local function works()
+	local t = {}
+	for i = 1, 100 do t[i] = i end
+	assert(#t == 100 and table.concat(t, ","):len() > 100)
+end
+
+-- C recursion: each way Lua nests C calls ends in an error, not an overflow
+local function overflows(f)
+	local ok, err = pcall(f)
+	assert(not ok, "no error")
+	err = tostring(err)
+	assert(err:find("stack overflow") or err:find("error in error handling")
+		or err:find("too complex") or err:find("too many"), err)
+	works()
+end
+
+test("C stack: __index functions", function()
+	local t = setmetatable({}, {})
+	getmetatable(t).__index = function(t, k) return t[k] end
+	overflows(function() return t.x end)
+end)
+fails("C stack: __index chains of tables", "chain too long", function()
+	local t = {}
+	for i = 1, 100000 do t = setmetatable({}, {__index = t}) end
+	return t.x
+end)
+test("C stack: __newindex", function()
+	local t = setmetatable({}, {})
+	getmetatable(t).__newindex = function(t, k, v) t[k] = v end
+	overflows(function() t.x = 1 end)
+end)
+test("C stack: __tostring", function()
+	local t = setmetatable({}, {})
+	getmetatable(t).__tostring = function(t) return tostring(t) end
+	overflows(function() return tostring(t) end)
+end)
+test("C stack: __eq and __lt", function()
+	local mt = {}
+	mt.__lt = function(a, b) return a < b end
+	local a, b = setmetatable({}, mt), setmetatable({}, mt)
+	overflows(function() return a < b end)
+end)
+test("C stack: pcall", function()
+	local function f() return pcall(f) end
+	local ok, a, b = pcall(f)
+	works()
+end)
+test("C stack: xpcall with a handler", function()
+	local function f() return xpcall(f, debug.traceback) end
+	pcall(f)
+	local t = setmetatable({}, {})
+	getmetatable(t).__index = function(t, k) return t[k] end
+	local ok, err = xpcall(function() return t.x end, function(m) return t.y end)
+	assert(not ok and (err:find("stack overflow") or err:find("error in error handling")), err)
+	works()
+end)
+test("C stack: error objects", function()
+	local function f() error(setmetatable({}, {__tostring = f})) end
+	local ok = pcall(f)
+	assert(not ok)
+	works()
+end)
+test("C stack: string.gsub callbacks", function()
+	local function f(s) return (s:gsub(".", f)) end
+	overflows(function() return f("xy") end)
+end)
+test("C stack: table.sort comparators", function()
+	local function f(a, b) table.sort({3, 2, 1}, f) return a < b end
+	overflows(function() table.sort({3, 2, 1}, f) end)
+end)
+test("C stack: coroutines in coroutines", function()
+	local function f() return coroutine.wrap(f)() end
+	overflows(f)
+end)
+test("C stack: load with a reader function", function()
+	local function f()
+		return load(function() local _, err = f() error(err, 0) end)
+	end
+	local fn, err = f()
+	assert(fn == nil and (err:find("stack overflow") or err:find("error in error handling")), err)
+	works()
+end)
+test("C stack: require of itself", function()
+	overflows(function() require("tests.recursive") end)
+end)
+test("C stack: deeply nested expressions", function()
+	local ok, err = load("return " .. string.rep("(", 10000) .. "1" .. string.rep(")", 10000))
+	assert(not ok and (err:find("overflow") or err:find("too many")), err)
+	ok, err = load("return " .. string.rep("{", 10000) .. string.rep("}", 10000))
+	assert(not ok, "nested tables")
+	works()
+end)
+test("C stack: patterns", function()
+	overflows(function() return string.find(string.rep("a", 1000), string.rep("(a", 40) .. string.rep(")", 40)) end)
+	overflows(function() return string.match(string.rep("a", 100000), string.rep("a?", 250) .. "b") end)
+end)
+
+-- memory: allocation beyond the runtime's limit is "not enough memory"
+fails("memory: a table of strings", "not enough memory", function()
+	local t = {}
+	for i = 1, math.maxinteger do t[i] = string.rep("x", 1000) .. i end
+end)
+test("memory: the runtime goes on", function()
+	collectgarbage()
+	local t = {}
+	for i = 1, 1000 do t[i] = string.rep("y", 100) end
+	works()
+end)
+fails("memory: with the collector stopped", "not enough memory", function()
+	collectgarbage("stop")
+	local t = {}
+	for i = 1, math.maxinteger do t[i] = {i} end
+end)
+test("memory: the collector restarts", function()
+	collectgarbage("restart")
+	collectgarbage()
+	works()
+end)
+fails("memory: one huge string", "not enough memory", function()
+	return string.rep("x", 1 << 30)
+end)
+fails("memory: closures", "not enough memory", function()
+	local fs = {}
+	for i = 1, math.maxinteger do fs[i] = function() return i end end
+end)
+test("memory: used memory is back", function()
+	collectgarbage()
+	collectgarbage()
+	assert(collectgarbage("count") < 1 << 20, collectgarbage("count"))
+end)
+
+-- time: no script holds the CPU past its runtime's time limit
+fails("time: an endless loop", "time limit exceeded", function()
+	while true do end
+end)
+fails("time: an endless loop in pcall", "time limit exceeded", function()
+	while true do pcall(function() while true do end end) end
+end)
+fails("time: endless tail calls", "time limit exceeded", function()
+	local function f() return f() end
+	return f()
+end)
+fails("time: endless recursion through pcall and error", "time limit exceeded", function()
+	local function f() pcall(error, "x") return f() end
+	return f()
+end)
+fails("time: endless loop in a runtime that may not sleep", "time limit exceeded", function()
+	lunatik.runtime("tests/endless", false)
+end)
+fails("time: endless loop in a child runtime", "time limit exceeded", function()
+	lunatik.runtime("tests/endless")
+end)
+test("time: the runtime goes on", works)

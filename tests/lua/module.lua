@@ -1,0 +1,2 @@
+-- a Lua module, for require
+return {answer = 42}

@@ -1,0 +1,2 @@
+-- requires itself: an endless recursion of require
+require("tests.recursive")

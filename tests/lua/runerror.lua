@@ -1,0 +1,5 @@
+-- loads, then fails as it runs
+local function f()
+	error("boom")
+end
+f()

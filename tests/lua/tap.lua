@@ -1,0 +1,15 @@
+-- tests/tap.lua: a suite's cases, which lunatik_test.ko runs one by one,
+-- each in a lunatik_run() of its own.
+local tap = {}
+
+-- a case passes if 'fn' returns
+function tap.test(name, fn)
+	tap[#tap + 1] = {name = name, fn = fn}
+end
+
+-- a case passes if 'fn' raises an error whose message contains 'message'
+function tap.fails(name, message, fn)
+	tap[#tap + 1] = {name = name, fn = fn, fails = message}
+end
+
+return tap
