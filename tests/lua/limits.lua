@@ -26,7 +26,7 @@ test("C stack: __index functions", function()
 end)
 fails("C stack: __index chains of tables", "chain too long", function()
 	local t = {}
-	for i = 1, 100000 do t = setmetatable({}, {__index = t}) end
+	for i = 1, 3000 do t = setmetatable({}, {__index = t}) end
 	return t.x
 end)
 test("C stack: __newindex", function()
@@ -98,6 +98,26 @@ end)
 test("C stack: patterns", function()
 	overflows(function() return string.find(string.rep("a", 1000), string.rep("(a", 40) .. string.rep(")", 40)) end)
 	overflows(function() return string.match(string.rep("a", 100000), string.rep("a?", 250) .. "b") end)
+end)
+
+test("C stack: room for real scripts", function()
+	local depth = 0
+	local t = setmetatable({}, {})
+	getmetatable(t).__index = function(t, k) depth = depth + 1 return t[k] end
+	pcall(function() return t.x end)
+	local parens = 0
+	repeat
+		parens = parens + 1
+	until not load("return " .. string.rep("(", parens) .. "1" .. string.rep(")", parens))
+	local coroutines = 0
+	local function co() coroutines = coroutines + 1 return coroutine.wrap(co)() end
+	pcall(co)
+	local gsubs = 0
+	local function gsub(s) gsubs = gsubs + 1 return (s:gsub(".", gsub)) end
+	pcall(gsub, "x")
+	print("lunatik C stack depths: __index", depth, "parentheses", parens,
+		"coroutines", coroutines, "gsub", gsubs)
+	assert(depth >= 30 and parens >= 30 and coroutines >= 12 and gsubs >= 5)
 end)
 
 -- memory: allocation beyond the runtime's limit is "not enough memory"
