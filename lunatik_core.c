@@ -150,8 +150,9 @@ int lunatik_unprotected(lunatik_runtime_t *runtime)
 {
 	lua_State *L = runtime->L;
 
+	/* a conversion could fail and jump here again: strings only */
 	pr_err("unprotected error in lunatik_run: %s\n",
-	       lua_isstring(L, -1) ? lua_tostring(L, -1) : "(not a string)");
+	       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a string)");
 	luai_setccalls(L, runtime->ccalls);
 	return -ECANCELED;
 }
@@ -336,8 +337,8 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 	lua_pushlightuserdata(L, &script);
 	status = lua_pcall(L, 1, 0, 0);
 	if (status != LUA_OK) {
-		strscpy(msg, lua_isstring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)",
-			msgsize);
+		strscpy(msg, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+			     "(error object is not a string)", msgsize);
 		lua_pop(L, 1);
 	}
 	lunatik_leave(runtime);

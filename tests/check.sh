@@ -38,6 +38,8 @@ host $? "the guest finished (qemu exit $booted)"
 host $? "the kernel log has no BUG, WARNING, Oops, lockup or atomic sleep"
 grep -q "lunatik-print	42	nil	true" "$log"
 host $? "dialect: print writes a line to the kernel log"
+grep -q "lunatik: tests/runerror: /lib/modules/lua/tests/runerror.lua:3: boom" "$log"
+host $? "capi: a script's error goes to the kernel log with its file and line"
 
 awk '
 /^# / { print; next }
