@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# fetch.sh DEST: put Lua 5.4.4's sources, adapted to the kernel, in DEST.
+# fetch.sh DEST: put Lua 5.4.4's sources, adapted to the kernel, in DEST
+# (and as they came in DEST.orig).
 #
 # The sources come from $LUA_SRC (an unpacked lua-5.4.4 tree) or else from
 # Debian's lua5.4 source package, which carries the official tarball byte
@@ -84,9 +85,10 @@ else
 	unpack
 fi
 
-# Our adaptation; a tree that already had the CVE fixes takes it as well.
+# Keep the sources as they came, for 'make lua-patch', then adapt them.
+rm -rf "$dest" "$dest.orig"
+mkdir -p "$(dirname "$dest")"
+cp -R "$src/src" "$dest.orig"
 patch -s -d "$src" -p1 < "$here/lua-$version.patch" ||
 	die "lua-$version.patch does not apply to the sources"
-rm -rf "$dest"
-mkdir -p "$(dirname "$dest")"
 cp -R "$src/src" "$dest"
