@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# make            build the modules (for KDIR)
+# make            build the modules (for KDIR) and sbin/lunatik
+# make install    install them for KDIR's kernel, lunatik.lua and the headers
 # make check      install what the tests need, then run them in the test guest
-# make guest      boot the test guest with Lunatik loaded, and get its shell
+# make guest      boot the test guest, start Lunatik and get its REPL
+#   EXAMPLE=name  ... after running examples/name.lua (e.g. passwd)
 # make deps       install the build and test dependencies (Debian, as root)
 # make lua-patch  turn changes made in build/lua into lua/lua-5.4.4.patch
 
@@ -13,9 +15,16 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) $(DEBIAN_KD
 LUA_DIR := build/lua
 LUA_STAMP := $(LUA_DIR)/.stamp
 
-.PHONY: all modules lua lua-patch check guest deps clean distclean
+KRELEASE = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+PREFIX ?= /usr/local
+CFLAGS ?= -O2 -g
 
-all: modules
+.PHONY: all modules lua lua-patch install check guest deps clean distclean
+
+all: modules sbin/lunatik
+
+sbin/lunatik: sbin/lunatik.c
+	$(CC) $(CFLAGS) -Wall -Wextra -o $@ $< -ledit
 
 lua: $(LUA_STAMP)
 
@@ -38,18 +47,31 @@ modules: $(LUA_STAMP)
 	@echo "$(KDIR)" > build/.kdir
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
+# the headers a module that uses the C API needs, as lunatik.mk finds them
+HEADERS = lunatik.h lunatik.mk lua/lkconf.h lua/lkkernel.h lua/libc/*.h \
+	$(addprefix $(LUA_DIR)/,lua.h luaconf.h lauxlib.h lualib.h)
+
+install: all
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	depmod -a $(KRELEASE)
+	install -D -m 0644 lunatik.lua $(DESTDIR)/lib/modules/lua/lunatik.lua
+	install -D -m 0755 sbin/lunatik $(DESTDIR)$(PREFIX)/sbin/lunatik
+	install -D -m 0755 sbin/lunatik.sh $(DESTDIR)$(PREFIX)/sbin/lunatik.sh
+	for h in $(HEADERS); do install -D -m 0644 $$h $(DESTDIR)/usr/src/lunatik/$$h; done
+	install -m 0644 Module.symvers $(DESTDIR)/usr/src/lunatik/Module.symvers
+
 check:
 	tests/check.sh
 
 guest:
-	tests/guest.sh
+	EXAMPLE=$(EXAMPLE) tests/guest.sh
 
 deps:
 	tests/deps.sh
 
 clean:
 	@if [ -f build/.kdir ]; then $(MAKE) -C "$$(cat build/.kdir)" M=$(CURDIR) clean; fi
-	rm -rf build/guest build/.kdir
+	rm -rf build/guest build/.kdir sbin/lunatik
 
 distclean: clean
 	rm -rf build

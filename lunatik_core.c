@@ -63,6 +63,15 @@ static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return block;
 }
 
+/* an error where the script is: the Lua function running (level 0) */
+static void lunatik_stopscript(lua_State *L, const char *why)
+{
+	luaL_where(L, 0);
+	lua_pushstring(L, why);
+	lua_concat(L, 2);
+	lua_error(L);
+}
+
 /* called by Lua every LUAI_BUDGET calls and jumps (lkconf.h) */
 static void lunatik_check(lua_State *L)
 {
@@ -74,14 +83,21 @@ static void lunatik_check(lua_State *L)
 		if (fatal_signal_pending(current))
 			why = "interrupted by a fatal signal";
 	}
-	if (READ_ONCE(runtime->stopping))
+	if (READ_ONCE(runtime->stopping)) {
 		why = "runtime stopped";
-	else if (ktime_get_mono_fast_ns() > runtime->deadline_ns)
+	} else if (ktime_get_mono_fast_ns() > runtime->deadline_ns) {
 		why = "time limit exceeded";
+		/* a tenth more, once, for handlers to report the error */
+		if (!runtime->overtime) {
+			runtime->overtime = true;
+			runtime->deadline_ns += runtime->timeout_ns / 10;
+			lunatik_stopscript(L, why);
+		}
+	}
 	if (why != NULL) {
 		/* check again at the next call or jump: a pcall cannot go on */
 		luai_limits(L)->budget = 0;
-		luaL_error(L, "%s", why);
+		lunatik_stopscript(L, why);
 	}
 }
 
@@ -117,6 +133,7 @@ static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L)
 	luai_Limits *limits = luai_limits(L);
 
 	runtime->deadline_ns = ktime_get_mono_fast_ns() + runtime->timeout_ns;
+	runtime->overtime = false;
 	runtime->ccalls = luai_getccalls(L);
 	limits->budget = LUAI_BUDGET;
 	limits->cstack = lunatik_cstack();

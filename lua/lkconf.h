@@ -124,6 +124,9 @@ LUAI_FUNC luai_Limits *luai_limits (struct lua_State *L);
 LUAI_FUNC unsigned int luai_getccalls (struct lua_State *L);
 LUAI_FUNC void luai_setccalls (struct lua_State *L, unsigned int ccalls);
 
+/* a state's extra space holds its runtime (lunatik.h); none at first */
+#define luai_userstateopen(L)	(*(void **)lua_getextraspace(L) = NULL)
+
 /* random seeds, for string hashes and table.sort's pivots */
 LUAI_FUNC unsigned int luai_seed (void);
 #define luai_makeseed(L)	((void)(L), luai_seed())

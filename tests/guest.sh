@@ -8,5 +8,5 @@ set -eu
 "$top/tests/deps.sh"
 guest_kernel
 guest_build || { cat "$out/build.log"; exit 1; }
-guest_initramfs shell
+guest_initramfs shell ${EXAMPLE:-}
 guest_boot -nographic

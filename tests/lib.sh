@@ -16,26 +16,48 @@ guest_kernel() {
 	[ -f "$vmlinuz" ] || { echo "no $vmlinuz (make deps)" >&2; return 1; }
 }
 
-# builds lunatik and the test modules for the guest kernel; output in $out/build.log
+# builds lunatik, the test modules, mydevice and devio for the guest
+# kernel; output in $out/build.log
 guest_build() {
 	mkdir -p "$out"
 	{
 		make -C "$top" KDIR="$kdir" &&
-		make -C "$kdir" M="$top/tests/kernel" \
-			KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules
+		for m in tests/kernel examples/mydevice; do
+			make -C "$kdir" M="$top/$m" KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" \
+				modules || exit 1
+		done &&
+		cc -static -O2 -Wall -Wextra -o "$out/devio" "$top/tests/guest/devio.c"
 	} > "$out/build.log" 2>&1
 }
 
-# makes $out/initramfs.gz for 'mode' (check or shell)
+# copies a program and the shared libraries it needs into $root
+guest_program() {
+	mkdir -p "$root$(dirname "$2")"
+	cp "$1" "$root$2"
+	ldd "$1" 2>/dev/null | grep -o '/[^ ]*' | while read -r lib; do
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
+# makes $out/initramfs.gz for 'mode' (check, or shell with an example to
+# run): /lunatik is the part of the build tree that the guest uses
 guest_initramfs() {
 	root=$out/root
 	rm -rf "$root"
 	mkdir -p "$root/bin" "$root/sbin" "$root/proc" "$root/sys" "$root/dev" "$root/tmp" \
-		"$root/lib/modules/lunatik" "$root/lib/modules/lua/tests"
+		"$root/lunatik/sbin" "$root/lunatik/tests" "$root/lib/modules/lua/tests"
 	cp /bin/busybox "$root/bin/busybox"
 	cp "$top/tests/guest/init" "$root/init"
-	echo "$1" > "$root/mode"
-	cp "$top"/*.ko "$top"/tests/kernel/*.ko "$root/lib/modules/lunatik/"
+	echo "$*" > "$root/mode"
+	cp "$top"/*.ko "$top/lunatik.lua" "$root/lunatik/"
+	cp "$top/sbin/lunatik.sh" "$root/lunatik/sbin/"
+	guest_program "$top/sbin/lunatik" /lunatik/sbin/lunatik
+	cp -R "$top/examples" "$top/tests/guest" "$root/lunatik/"
+	mv "$root/lunatik/guest" "$root/lunatik/tests/"
+	mkdir -p "$root/lunatik/tests/kernel"
+	cp "$top"/tests/kernel/*.ko "$root/lunatik/tests/kernel/"
+	cp "$out/devio" "$root/bin/"
 	cp "$top"/tests/lua/*.lua "$root/lib/modules/lua/tests/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out/initramfs.gz"
 }

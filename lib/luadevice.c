@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * luadevice.c: the Lua library 'device', character devices written in Lua.
+ *
+ * A device is a struct luadevice with a reference count: one reference
+ * for its userdata and one for each open file.  Its Lua side (the driver
+ * table, and the userdata itself, kept in the registry so that a script
+ * needs no reference of its own) lives while it is installed: until
+ * delete(), garbage collection of a deleted device, or the runtime's end.
+ * Every callback runs through lunatik_run(), so the runtime's lock
+ * serializes callbacks and deletion; an open file keeps a reference to the
+ * runtime and, once the device is deleted, fails with -ENXIO.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cdev.h>
+#include <linux/device.h>
+#include <linux/fs.h>
+#include <linux/idr.h>
+#include <linux/kref.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/namei.h>
+#include <linux/slab.h>
+#include <linux/stat.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "lunatik.h"
+
+#define LUADEVICE_MT		"device"
+#define LUADEVICE_MINORS	256
+#define LUADEVICE_NAMEMAX	64
+
+struct luadevice {
+	struct kref kref;
+	lunatik_runtime_t *runtime;
+	struct cdev *cdev;
+	dev_t devt;
+	umode_t mode;
+	int driver;	/* registry reference to the driver; LUA_NOREF once deleted */
+	int self;	/* registry reference to the userdata while installed */
+	char name[LUADEVICE_NAMEMAX];
+};
+
+/* an open file */
+struct luadevice_file {
+	struct luadevice *dev;
+	int session;	/* registry reference to what open() returned, or LUA_NOREF */
+};
+
+/* installed devices by minor; held to install, to delete and to open */
+static DEFINE_MUTEX(luadevice_mutex);
+static DEFINE_IDR(luadevice_idr);
+static struct class *luadevice_class;
+static dev_t luadevice_base;
+
+static void luadevice_free(struct kref *kref)
+{
+	kfree(container_of(kref, struct luadevice, kref));
+}
+
+static void luadevice_put(struct luadevice *dev)
+{
+	kref_put(&dev->kref, luadevice_free);
+}
+
+/*
+ * A callback, run by lunatik_run() in a protected call: the file's
+ * session (or the driver) is 'self', and the Lua function is self[name].
+ */
+enum luadevice_kind { LUADEVICE_OPEN, LUADEVICE_RELEASE, LUADEVICE_READ, LUADEVICE_WRITE };
+
+static const char *const luadevice_names[] = {"open", "release", "read", "write"};
+
+struct luadevice_op {
+	struct luadevice_file *file;
+	enum luadevice_kind kind;
+	char __user *buf;
+	size_t len;
+	loff_t *off;
+	ssize_t ret;
+};
+
+static void luadevice_read(lua_State *L, struct luadevice_op *op)
+{
+	size_t len;
+	const char *s;
+
+	lua_pushinteger(L, op->len);
+	lua_pushinteger(L, *op->off);
+	lua_call(L, 3, 2);
+	s = lua_tolstring(L, -2, &len);
+	if (s == NULL)
+		luaL_error(L, "read must return a string");
+	len = min(len, op->len);
+	*op->off = luaL_optinteger(L, -1, *op->off + len);
+	op->ret = copy_to_user(op->buf, s, len) ? -EFAULT : len;
+}
+
+static void luadevice_write(lua_State *L, struct luadevice_op *op)
+{
+	luaL_Buffer b;
+	lua_Integer len;
+
+	if (copy_from_user(luaL_buffinitsize(L, &b, op->len), op->buf, op->len)) {
+		op->ret = -EFAULT;
+		return;
+	}
+	luaL_pushresultsize(&b, op->len);
+	lua_pushinteger(L, *op->off);
+	lua_call(L, 3, 2);
+	len = luaL_optinteger(L, -2, op->len);
+	if (len < 0)
+		luaL_error(L, "write must return a length that is not negative");
+	len = min_t(lua_Integer, len, op->len);
+	*op->off = luaL_optinteger(L, -1, *op->off + len);
+	op->ret = len;
+}
+
+static int luadevice_call(lua_State *L)
+{
+	struct luadevice_op *op = lua_touserdata(L, 1);
+	struct luadevice_file *file = op->file;
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX,
+		    file->session != LUA_NOREF ? file->session : file->dev->driver);
+	if (lua_getfield(L, -1, luadevice_names[op->kind]) != LUA_TFUNCTION) {
+		op->ret = -ENXIO;
+		return 0;
+	}
+	lua_pushvalue(L, -2);
+	op->ret = 0;
+	switch (op->kind) {
+	case LUADEVICE_OPEN:
+		/* a table that open() returns is 'self' for the file's callbacks */
+		lua_call(L, 1, 1);
+		if (lua_istable(L, -1))
+			file->session = luaL_ref(L, LUA_REGISTRYINDEX);
+		break;
+	case LUADEVICE_RELEASE:
+		lua_call(L, 1, 0);
+		break;
+	case LUADEVICE_READ:
+		luadevice_read(L, op);
+		break;
+	case LUADEVICE_WRITE:
+		luadevice_write(L, op);
+		break;
+	}
+	return 0;
+}
+
+static int luadevice_run(lua_State *L, struct luadevice_op *op)
+{
+	struct luadevice_file *file = op->file;
+	int status = LUA_OK;
+
+	if (file->dev->driver == LUA_NOREF) {
+		op->ret = -ENXIO;
+	} else {
+		lua_pushcfunction(L, luadevice_call);
+		lua_pushlightuserdata(L, op);
+		status = lua_pcall(L, 1, 0, 0);
+	}
+	if (op->kind == LUADEVICE_RELEASE) {
+		/* the session ends with its file, callback or not */
+		luaL_unref(L, LUA_REGISTRYINDEX, file->session);
+		file->session = LUA_NOREF;
+	}
+	if (status == LUA_OK)
+		return op->ret;
+	pr_err("%s: %s: %s\n", file->dev->name, luadevice_names[op->kind],
+	       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error is not a string)");
+	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
+}
+
+static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char __user *buf,
+			    size_t len, loff_t *off)
+{
+	struct luadevice_file *file = f->private_data;
+	struct luadevice_op op = {.file = file, .kind = kind, .buf = buf, .len = len, .off = off};
+	ssize_t ret;
+
+	lunatik_run(file->dev->runtime, luadevice_run, ret, &op);
+	return ret;
+}
+
+static ssize_t luadevice_fop_read(struct file *f, char __user *buf, size_t len, loff_t *off)
+{
+	return luadevice_op(f, LUADEVICE_READ, buf, len, off);
+}
+
+static ssize_t luadevice_fop_write(struct file *f, const char __user *buf, size_t len,
+				   loff_t *off)
+{
+	return luadevice_op(f, LUADEVICE_WRITE, (char __user *)buf, len, off);
+}
+
+static int luadevice_fop_open(struct inode *inode, struct file *f)
+{
+	struct luadevice_file *file;
+	struct luadevice *dev;
+	int ret;
+
+	mutex_lock(&luadevice_mutex);
+	dev = idr_find(&luadevice_idr, iminor(inode));
+	if (dev != NULL) {
+		kref_get(&dev->kref);
+		lunatik_get(dev->runtime);
+	}
+	mutex_unlock(&luadevice_mutex);
+	if (dev == NULL)
+		return -ENXIO;
+
+	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (file != NULL) {
+		file->dev = dev;
+		file->session = LUA_NOREF;
+		f->private_data = file;
+		ret = luadevice_op(f, LUADEVICE_OPEN, NULL, 0, NULL);
+		if (ret >= 0)
+			return 0;
+		kfree(file);
+	}
+	lunatik_put(dev->runtime);
+	luadevice_put(dev);
+	return ret;
+}
+
+static int luadevice_fop_release(struct inode *inode, struct file *f)
+{
+	struct luadevice_file *file = f->private_data;
+	struct luadevice *dev = file->dev;
+	lunatik_runtime_t *runtime = dev->runtime;
+
+	luadevice_op(f, LUADEVICE_RELEASE, NULL, 0, NULL);
+	kfree(file);
+	luadevice_put(dev);
+	lunatik_put(runtime);
+	return 0;
+}
+
+static const struct file_operations luadevice_fops = {
+	.owner = THIS_MODULE,
+	.open = luadevice_fop_open,
+	.release = luadevice_fop_release,
+	.read = luadevice_fop_read,
+	.write = luadevice_fop_write,
+	.llseek = default_llseek,
+};
+
+static char *luadevice_devnode(struct device *device, umode_t *mode)
+{
+	struct luadevice *dev = dev_get_drvdata(device);
+
+	if (mode != NULL && dev != NULL)
+		*mode = dev->mode;
+	return NULL;
+}
+
+/* is 'name' in use, by a device of ours or by anything in /dev? */
+static bool luadevice_taken(const char *name)
+{
+	struct luadevice *dev;
+	struct path path;
+	char *devpath;
+	bool taken = false;
+	int id;
+
+	idr_for_each_entry(&luadevice_idr, dev, id)
+		if (strcmp(dev->name, name) == 0)
+			return true;
+	devpath = kasprintf(GFP_KERNEL, "/dev/%s", name);
+	if (devpath != NULL && kern_path(devpath, 0, &path) == 0) {
+		path_put(&path);
+		taken = true;
+	}
+	kfree(devpath);
+	return taken;
+}
+
+/* installs 'dev' in the system; a negative errno, or the message of an error */
+static int luadevice_install(struct luadevice *dev, const char **why)
+{
+	struct device *device;
+	int minor;
+	int ret;
+
+	mutex_lock(&luadevice_mutex);
+	if (luadevice_taken(dev->name)) {
+		*why = "name already in use";
+		ret = -EEXIST;
+		goto unlock;
+	}
+	ret = minor = idr_alloc(&luadevice_idr, dev, 0, LUADEVICE_MINORS, GFP_KERNEL);
+	if (minor < 0) {
+		*why = "too many devices";
+		goto unlock;
+	}
+	dev->devt = MKDEV(MAJOR(luadevice_base), minor);
+	ret = -ENOMEM;
+	dev->cdev = cdev_alloc();
+	if (dev->cdev == NULL)
+		goto remove;
+	dev->cdev->owner = THIS_MODULE;
+	dev->cdev->ops = &luadevice_fops;
+	ret = cdev_add(dev->cdev, dev->devt, 1);
+	if (ret < 0)
+		goto cdev;
+	device = device_create(luadevice_class, NULL, dev->devt, dev, "%s", dev->name);
+	ret = PTR_ERR_OR_ZERO(device);
+	if (ret == 0)
+		goto unlock;
+cdev:
+	cdev_del(dev->cdev);
+remove:
+	idr_remove(&luadevice_idr, minor);
+unlock:
+	mutex_unlock(&luadevice_mutex);
+	return ret;
+}
+
+/* removes 'dev' from the system and ends its Lua side; the runtime is locked */
+static void luadevice_remove(lua_State *L, struct luadevice *dev)
+{
+	mutex_lock(&luadevice_mutex);
+	idr_remove(&luadevice_idr, MINOR(dev->devt));
+	mutex_unlock(&luadevice_mutex);
+	device_destroy(luadevice_class, dev->devt);
+	cdev_del(dev->cdev);
+	luaL_unref(L, LUA_REGISTRYINDEX, dev->driver);
+	luaL_unref(L, LUA_REGISTRYINDEX, dev->self);
+	dev->driver = dev->self = LUA_NOREF;
+}
+
+static struct luadevice **luadevice_check(lua_State *L, int idx)
+{
+	return luaL_checkudata(L, idx, LUADEVICE_MT);
+}
+
+static void luadevice_checkfield(lua_State *L, const char *field, int type, bool optional)
+{
+	int t = lua_getfield(L, 1, field);
+
+	if (t != type && !(optional && t == LUA_TNIL))
+		luaL_error(L, "driver field '%s' must be %s%s, not %s", field,
+			   optional ? "nil or " : "", lua_typename(L, type), luaL_typename(L, -1));
+	lua_pop(L, 1);
+}
+
+static void luadevice_checkname(lua_State *L, struct luadevice *dev)
+{
+	size_t len;
+	const char *name;
+
+	luadevice_checkfield(L, "name", LUA_TSTRING, false);
+	lua_getfield(L, 1, "name");
+	name = lua_tolstring(L, -1, &len);
+	if (len == 0 || len >= LUADEVICE_NAMEMAX || strlen(name) != len ||
+	    strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		luaL_error(L, "invalid device name '%s' (1 to %d characters, no '/')", name,
+			   LUADEVICE_NAMEMAX - 1);
+	strscpy(dev->name, name, sizeof(dev->name));
+	lua_pop(L, 1);
+}
+
+static umode_t luadevice_checkmode(lua_State *L)
+{
+	lua_Integer mode;
+
+	luadevice_checkfield(L, "mode", LUA_TNUMBER, true);
+	lua_getfield(L, 1, "mode");
+	mode = luaL_optinteger(L, -1, 0600);
+	lua_pop(L, 1);
+	if (mode < 0 || mode > S_IALLUGO)
+		luaL_error(L, "invalid device mode %d", (int)mode);
+	return mode;
+}
+
+/* device.new(driver) */
+static int luadevice_new(lua_State *L)
+{
+	lunatik_runtime_t *runtime = lunatik_toruntime(L);
+	struct luadevice **udata;
+	struct luadevice *dev;
+	const char *why = NULL;
+	int ret;
+	int i;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	if (runtime == NULL || !runtime->sleep)
+		return luaL_error(L, "device.new needs a runtime that may sleep");
+	for (i = 0; i < ARRAY_SIZE(luadevice_names); i++)
+		luadevice_checkfield(L, luadevice_names[i], LUA_TFUNCTION, true);
+
+	udata = lua_newuserdatauv(L, sizeof(*udata), 0);
+	*udata = NULL;
+	luaL_setmetatable(L, LUADEVICE_MT);
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (dev == NULL)
+		return luaL_error(L, "not enough memory for a device");
+	kref_init(&dev->kref);
+	dev->runtime = runtime;
+	dev->driver = dev->self = LUA_NOREF;
+	*udata = dev;
+	luadevice_checkname(L, dev);
+	dev->mode = luadevice_checkmode(L);
+
+	ret = luadevice_install(dev, &why);
+	if (ret < 0)
+		return luaL_error(L, "cannot create device '%s': %s", dev->name,
+				  why != NULL ? why : "error from the kernel");
+	lua_pushvalue(L, 1);
+	dev->driver = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_pushvalue(L, -1);
+	dev->self = luaL_ref(L, LUA_REGISTRYINDEX);
+	return 1;
+}
+
+/* device.delete(dev), dev:delete(): deleting again does nothing */
+static int luadevice_delete(lua_State *L)
+{
+	struct luadevice *dev = *luadevice_check(L, 1);
+
+	if (dev != NULL && dev->driver != LUA_NOREF)
+		luadevice_remove(L, dev);
+	return 0;
+}
+
+static int luadevice_gc(lua_State *L)
+{
+	struct luadevice **udata = luadevice_check(L, 1);
+
+	luadevice_delete(L);
+	if (*udata != NULL)
+		luadevice_put(*udata);
+	*udata = NULL;
+	return 0;
+}
+
+static const luaL_Reg luadevice_lib[] = {
+	{"new", luadevice_new},
+	{"delete", luadevice_delete},
+	{NULL, NULL}
+};
+
+static const luaL_Reg luadevice_mt[] = {
+	{"delete", luadevice_delete},
+	{"__gc", luadevice_gc},
+	{"__close", luadevice_delete},
+	{"__index", NULL},
+	{NULL, NULL}
+};
+
+int luaopen_device(lua_State *L)
+{
+	luaL_newlib(L, luadevice_lib);
+	luaL_newmetatable(L, LUADEVICE_MT);
+	luaL_setfuncs(L, luadevice_mt, 0);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -2, "__index");
+	lua_pop(L, 1);
+	return 1;
+}
+EXPORT_SYMBOL_GPL(luaopen_device);
+
+static int __init luadevice_init(void)
+{
+	int ret = alloc_chrdev_region(&luadevice_base, 0, LUADEVICE_MINORS, "luadevice");
+
+	if (ret < 0)
+		return ret;
+	luadevice_class = class_create(THIS_MODULE, "luadevice");
+	if (IS_ERR(luadevice_class)) {
+		unregister_chrdev_region(luadevice_base, LUADEVICE_MINORS);
+		return PTR_ERR(luadevice_class);
+	}
+	luadevice_class->devnode = luadevice_devnode;
+	return 0;
+}
+
+static void __exit luadevice_exit(void)
+{
+	class_destroy(luadevice_class);
+	unregister_chrdev_region(luadevice_base, LUADEVICE_MINORS);
+	idr_destroy(&luadevice_idr);
+}
+
+module_init(luadevice_init);
+module_exit(luadevice_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Lunatik: the Lua library 'device', character devices in Lua");

@@ -1,0 +1,125 @@
+-- /lib/modules/lua/lunatik.lua: /dev/lunatik, the device driver that runs
+-- Lua in the kernel for user space.  lunatik_run.ko runs it in a runtime
+-- of its own, which may sleep and has the 'lunatik' library.
+--
+-- A write is a chunk, run in this runtime; a read returns its reply: the
+-- values it returned, tab-separated, or its error, and a newline.  As in
+-- the standalone lua, "return " is tried first, so an expression is a
+-- chunk.  A reply can be read in pieces; then reads return nothing until
+-- the next write.  Each open file is a session: two users at once never
+-- see each other's replies.  A reply left unread when a file is closed is
+-- for the next file that the same process session (getsid) opens, which
+-- is what the shell does with
+--   echo 'return 42' > /dev/lunatik; cat /dev/lunatik
+--
+-- A chunk cannot start with '#', so that starts the commands of
+-- sbin/lunatik, whose reply begins with a line "ok", "error" or
+-- "incomplete" (a chunk that needs more lines):
+--   #repl\n<chunk>   run <chunk>
+--   #run <script>    run /lib/modules/lua/<script>.lua in a new runtime
+--   #stop <script>   stop that runtime
+
+local device = require("device")
+local linux = require("linux")
+
+local stat = linux.stat
+local driver = {name = "lunatik", mode = stat.IRUSR | stat.IWUSR}
+
+local left = {}	-- unread replies, by process session
+local running = {}	-- runtimes of #run, by script
+
+local function values(...)
+	local t = table.pack(...)
+	for i = 1, t.n do
+		t[i] = tostring(t[i])
+	end
+	return table.concat(t, "\t", 1, t.n)
+end
+
+-- runs a chunk; returns its status and its reply
+local function exec(chunk)
+	local f, err = load("return " .. chunk, "=lunatik")
+	if not f then
+		f, err = load(chunk, "=lunatik")
+	end
+	if not f then
+		return err:sub(-5) == "<eof>" and "incomplete" or "error", err
+	end
+	local result = table.pack(pcall(f))
+	if not result[1] then
+		return "error", tostring(result[2])
+	end
+	return "ok", values(table.unpack(result, 2, result.n))
+end
+
+local commands = {}
+
+function commands.repl(chunk)
+	return exec(chunk)
+end
+
+function commands.run(script)
+	if running[script] then
+		return "error", script .. " is already running"
+	end
+	local ok, rt = pcall(lunatik.runtime, script)
+	if not ok then
+		return "error", tostring(rt)
+	end
+	running[script] = rt
+	return "ok", ""
+end
+
+function commands.stop(script)
+	local rt = running[script]
+	if not rt then
+		return "error", script .. " is not running"
+	end
+	running[script] = nil
+	rt:stop()
+	return "ok", ""
+end
+
+local function line(text)
+	return #text > 0 and text .. "\n" or ""
+end
+
+local function reply(input)
+	local name, argument = input:match("^#(%a+)[ \n](.*)$")
+	if not name then
+		local _, text = exec(input)
+		return line(text)
+	end
+	local command = commands[name]
+	if not command then
+		return "error\nunknown command #" .. name .. "\n"
+	end
+	local status, text = command((argument:gsub("\n$", "")))
+	return status .. "\n" .. line(text)
+end
+
+function driver:open()
+	local sid = linux.getsid()
+	local session = {sid = sid, reply = left[sid] or ""}
+	left[sid] = nil
+	return setmetatable(session, {__index = driver})
+end
+
+function driver:release()
+	if #self.reply > 0 then
+		left[self.sid] = self.reply
+	end
+end
+
+function driver:write(chunk)
+	self.reply = reply(chunk)
+	return #chunk
+end
+
+function driver:read(len)
+	local text = self.reply:sub(1, len)
+	self.reply = self.reply:sub(len + 1)
+	return text
+end
+
+device.new(driver)

@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The core (sourced by init): the C API, the Lua suites, unloading.
+K=tests/kernel
+
+check "insmod lunatik" insmod lunatik.ko max_time_ms=2000 max_memory=8388608
+check "insmod lunatik_testlib" insmod $K/lunatik_testlib.ko
+insmod luadevice.ko
+insmod lualinux.ko
+insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux pin=1
+check "rmmod of a C library in use is refused" refused rmmod lunatik_testlib
+check "rmmod lunatik_test stops its runtime" rmmod lunatik_test
+check "then rmmod lunatik_testlib succeeds" rmmod lunatik_testlib
+check "rmmod of lunatik is refused while a module uses it" \
+	sh -c "insmod $K/lunatik_testlib.ko && ! rmmod lunatik 2>/dev/null && rmmod lunatik_testlib"
+
+echo 16384 > /sys/module/lunatik/parameters/max_memory
+insmod $K/lunatik_test.ko enomem=1
+rmmod lunatik_test
+echo 8388608 > /sys/module/lunatik/parameters/max_memory
+
+rmmod lualinux
+rmmod luadevice
+check "rmmod lunatik" rmmod lunatik

@@ -1,0 +1,2 @@
+-- device.new in a runtime that may not sleep: an error
+require("device").new({name = "lt_nosleep"})
