@@ -15,7 +15,7 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) $(DEBIAN_KD
 LUA_DIR := build/lua
 LUA_STAMP := $(LUA_DIR)/.stamp
 
-KRELEASE = $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+KRELEASE = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h)
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 
@@ -51,9 +51,11 @@ modules: $(LUA_STAMP)
 HEADERS = lunatik.h lunatik.mk lua/lkconf.h lua/lkkernel.h lua/libc/*.h \
 	$(addprefix $(LUA_DIR)/,lua.h luaconf.h lauxlib.h lualib.h)
 
+# (the modules are not signed: CONFIG_MODULE_SIG_ALL wants the kernel's key)
 install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
-	depmod -a $(KRELEASE)
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) CONFIG_MODULE_SIG_ALL= \
+		modules_install
+	depmod -b "$(DESTDIR)/" $(KRELEASE)
 	install -D -m 0644 lunatik.lua $(DESTDIR)/lib/modules/lua/lunatik.lua
 	install -D -m 0755 sbin/lunatik $(DESTDIR)$(PREFIX)/sbin/lunatik
 	install -D -m 0755 sbin/lunatik.sh $(DESTDIR)$(PREFIX)/sbin/lunatik.sh

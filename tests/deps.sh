@@ -5,7 +5,7 @@
 set -eu
 
 packages="build-essential linux-headers-amd64 linux-image-amd64 qemu-system-x86
-	busybox-static cpio patch xz-utils dpkg-dev"
+	busybox-static cpio patch xz-utils dpkg-dev libedit-dev ncurses-base"
 
 missing=
 for p in $packages; do

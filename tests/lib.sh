@@ -16,16 +16,20 @@ guest_kernel() {
 	[ -f "$vmlinuz" ] || { echo "no $vmlinuz (make deps)" >&2; return 1; }
 }
 
-# builds lunatik, the test modules, mydevice and devio for the guest
-# kernel; output in $out/build.log
+# builds lunatik and installs it in $out/installed (make install), builds
+# the test modules in the tree, mydevice against the installed headers, and
+# devio, all for the guest kernel; output in $out/build.log
 guest_build() {
+	installed=$out/installed
+	rm -rf "$installed"
 	mkdir -p "$out"
 	{
 		make -C "$top" KDIR="$kdir" &&
-		for m in tests/kernel examples/mydevice; do
-			make -C "$kdir" M="$top/$m" KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" \
-				modules || exit 1
-		done &&
+		make -C "$top" KDIR="$kdir" DESTDIR="$installed" install &&
+		make -C "$kdir" M="$top/tests/kernel" \
+			KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules &&
+		make -C "$kdir" M="$top/examples/mydevice" LUNATIK="$installed/usr/src/lunatik" \
+			KBUILD_EXTRA_SYMBOLS="$installed/usr/src/lunatik/Module.symvers" modules &&
 		cc -static -O2 -Wall -Wextra -o "$out/devio" "$top/tests/guest/devio.c"
 	} > "$out/build.log" 2>&1
 }
@@ -58,6 +62,8 @@ guest_initramfs() {
 	mkdir -p "$root/lunatik/tests/kernel"
 	cp "$top"/tests/kernel/*.ko "$root/lunatik/tests/kernel/"
 	cp "$out/devio" "$root/bin/"
+	cp -R "$out/installed" "$root/installed"
+	cp -R /lib/terminfo "$root/lib/"
 	cp "$top"/tests/lua/*.lua "$root/lib/modules/lua/tests/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out/initramfs.gz"
 }

@@ -154,3 +154,14 @@ check "insmod mydevice" insmod examples/mydevice/mydevice.ko
 same "head -c 2 /dev/mydevice" "42" head -c 2 /dev/mydevice
 check "rmmod mydevice" rmmod mydevice
 check "lunatik.sh stop at the end" lunatik.sh stop
+
+# after 'make install' (its DESTDIR, copied in): modprobe, and the installed tools
+cp -R /installed/. /
+check "installed: lunatik.sh start (modprobe)" /usr/local/sbin/lunatik.sh start
+same "installed: the modules come from /lib/modules" "$(echo /lib/modules/*/extra/lunatik.ko)" \
+	modinfo -n lunatik
+same "installed: lunatik.sh run" "42" sh -c "echo 'return 42' | /usr/local/sbin/lunatik.sh run"
+check "installed: lunatik.sh install keeps the installed lunatik.lua" \
+	sh -c "/usr/local/sbin/lunatik.sh install && cmp /installed/lib/modules/lua/lunatik.lua $L/lunatik.lua"
+check "installed: lunatik.sh stop" /usr/local/sbin/lunatik.sh stop
+check "installed: everything is unloaded" sh -c "! grep -q -E '^(lunatik|lua)' /proc/modules"
