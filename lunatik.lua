@@ -58,11 +58,21 @@ function commands.repl(chunk)
 	return exec(chunk)
 end
 
+-- a script that needs a runtime that may not sleep (a keyboard notifier's)
+-- gets one: it runs again in it
+local function start(script)
+	local ok, rt = pcall(lunatik.runtime, script)
+	if not ok and tostring(rt):find("needs a runtime that may not sleep", 1, true) then
+		ok, rt = pcall(lunatik.runtime, script, false)
+	end
+	return ok, rt
+end
+
 function commands.run(script)
 	if running[script] then
 		return "error", script .. " is already running"
 	end
-	local ok, rt = pcall(lunatik.runtime, script)
+	local ok, rt = start(script)
 	if not ok then
 		return "error", tostring(rt)
 	end

@@ -9,7 +9,7 @@ set -u
 
 usage="usage: $0 {start|stop|restart|status|install|run}"
 top=$(cd "$(dirname "$0")/.." && pwd)
-modules="lunatik luadevice lualinux lunatik_run"
+modules="lunatik luadevice lualinux luanotifier lunatik_run"
 script=/lib/modules/lua/lunatik.lua
 
 loaded() {

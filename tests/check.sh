@@ -17,9 +17,24 @@ guest_build
 build=$?
 guest_initramfs check
 echo "# booting the guest"
-rm -f "$log"
-GUEST_TIMEOUT=1800 guest_boot -display none -monitor none -serial "file:$log" </dev/null
+# the guest asks for key presses with a line "lunatik-sendkey: KEY...":
+# they go to QEMU's monitor, on its standard input
+rm -f "$log" "$out/monitor"
+mkfifo "$out/monitor"
+setsid sh -c 'tail -n +1 -F "$1" 2>/dev/null | while read -r line; do
+	case $line in
+	*lunatik-sendkey:*)
+		for key in $(echo "${line#*lunatik-sendkey: }" | tr -d "\r"); do
+			echo "sendkey $key"
+			sleep 0.2
+		done ;;
+	esac
+done > "$2"' keys "$log" "$out/monitor" &
+keys=$!
+GUEST_TIMEOUT=1800 guest_boot -display none -monitor stdio -serial "file:$log" \
+	< "$out/monitor" > "$out/monitor.log"
 booted=$?
+kill -- -$keys 2>/dev/null
 touch "$log"
 
 # the guest's TAP lines, with or without the kernel log's prefixes

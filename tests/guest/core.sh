@@ -7,7 +7,8 @@ check "insmod lunatik" insmod lunatik.ko max_time_ms=2000 max_memory=8388608
 check "insmod lunatik_testlib" insmod $K/lunatik_testlib.ko
 insmod luadevice.ko
 insmod lualinux.ko
-insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux pin=1
+insmod luanotifier.ko
+insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux,notifier pin=1
 check "rmmod of a C library in use is refused" refused rmmod lunatik_testlib
 check "rmmod lunatik_test stops its runtime" rmmod lunatik_test
 check "then rmmod lunatik_testlib succeeds" rmmod lunatik_testlib
@@ -19,6 +20,7 @@ insmod $K/lunatik_test.ko enomem=1
 rmmod lunatik_test
 echo 8388608 > /sys/module/lunatik/parameters/max_memory
 
+rmmod luanotifier
 rmmod lualinux
 rmmod luadevice
 check "rmmod lunatik" rmmod lunatik

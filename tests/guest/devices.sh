@@ -15,6 +15,7 @@ check "lunatik.sh start again does nothing" lunatik.sh start
 same "lunatik.sh status" "lunatik: loaded
 luadevice: loaded
 lualinux: loaded
+luanotifier: loaded
 lunatik_run: loaded" lunatik.sh status
 same "/dev/lunatik is 0600" "600" stat -c %a /dev/lunatik
 same "lunatik.sh run: the REPL answers return 42" "42" sh -c "echo 'return 42' | lunatik.sh run"
@@ -144,6 +145,7 @@ check "lunatik.sh stop" lunatik.sh stop
 same "lunatik.sh status after stop" "lunatik: not loaded
 luadevice: not loaded
 lualinux: not loaded
+luanotifier: not loaded
 lunatik_run: not loaded" lunatik.sh status
 check "lunatik.sh stop again does nothing" lunatik.sh stop
 check "lunatik.sh restart" sh -c "lunatik.sh start && lunatik.sh restart && [ -e /dev/lunatik ]"

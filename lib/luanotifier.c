@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * luanotifier.c: the Lua library 'notifier', kernel notifier chains in Lua.
+ *
+ * Keyboard notifiers run with interrupts off and a spinlock held: their
+ * callbacks need a runtime that may not sleep, whose lock is a spinlock
+ * taken with interrupts off.  Unregistering waits for callbacks in flight
+ * (synchronize_rcu), which sleeps: delete() only marks a notifier and its
+ * work unregisters it in process context, then drops its reference to the
+ * runtime and frees it.  Until then a callback that fires finds it deleted
+ * and does nothing.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/keyboard.h>
+#include <linux/module.h>
+#include <linux/notifier.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+
+#include "lunatik.h"
+
+#define LUANOTIFIER_MT	"notifier"
+
+struct luanotifier {
+	struct notifier_block nb;
+	lunatik_runtime_t *runtime;	/* a reference, until unregistered */
+	int callback;	/* registry reference to the callback; LUA_NOREF once deleted */
+	int self;	/* registry reference to the userdata while registered */
+	struct work_struct work;
+};
+
+/* where deleted notifiers are unregistered; drained before unloading */
+static struct workqueue_struct *luanotifier_wq;
+
+static int luanotifier_run(lua_State *L, struct luanotifier *n, unsigned long event,
+			   struct keyboard_notifier_param *param)
+{
+	lua_Integer ret;
+	int isnum;
+
+	if (n->callback == LUA_NOREF || !lua_checkstack(L, 5))
+		return NOTIFY_DONE;
+	lua_rawgeti(L, LUA_REGISTRYINDEX, n->callback);
+	lua_pushinteger(L, event);
+	lua_pushboolean(L, param->down);
+	lua_pushboolean(L, param->shift != 0);
+	lua_pushinteger(L, param->value);
+	if (lua_pcall(L, 4, 1, 0) != LUA_OK) {
+		pr_err("keyboard: %s\n", lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+			 "(error is not a string)");
+		return NOTIFY_DONE;
+	}
+	if (lua_isnil(L, -1))
+		return NOTIFY_DONE;
+	ret = lua_tointegerx(L, -1, &isnum);
+	if (!isnum || !(ret == NOTIFY_DONE || ret == NOTIFY_OK || ret == NOTIFY_BAD ||
+			ret == NOTIFY_STOP)) {
+		pr_err("keyboard: the callback returned no value of notifier.notify\n");
+		return NOTIFY_DONE;
+	}
+	/* the keyboard stops a key on NOTIFY_STOP: BAD stops it too */
+	return ret & NOTIFY_STOP_MASK ? NOTIFY_STOP : ret;
+}
+
+static int luanotifier_keyboard(struct notifier_block *nb, unsigned long event, void *data)
+{
+	struct luanotifier *n = container_of(nb, struct luanotifier, nb);
+	int ret;
+
+	lunatik_run(n->runtime, luanotifier_run, ret, n, event, data);
+	return ret < 0 ? NOTIFY_DONE : ret;
+}
+
+static void luanotifier_unregister(struct work_struct *work)
+{
+	struct luanotifier *n = container_of(work, struct luanotifier, work);
+
+	unregister_keyboard_notifier(&n->nb);
+	lunatik_put(n->runtime);
+	kfree(n);
+}
+
+/* ends the Lua side of a notifier; its work unregisters and frees it */
+static void luanotifier_drop(lua_State *L, struct luanotifier **udata)
+{
+	struct luanotifier *n = *udata;
+
+	if (n != NULL) {
+		*udata = NULL;
+		luaL_unref(L, LUA_REGISTRYINDEX, n->callback);
+		luaL_unref(L, LUA_REGISTRYINDEX, n->self);
+		n->callback = n->self = LUA_NOREF;
+		queue_work(luanotifier_wq, &n->work);
+	}
+}
+
+/* notifier.keyboard(callback) */
+static int luanotifier_new(lua_State *L)
+{
+	lunatik_runtime_t *runtime = lunatik_toruntime(L);
+	struct luanotifier **udata;
+	struct luanotifier *n;
+	int ret;
+
+	luaL_checktype(L, 1, LUA_TFUNCTION);
+	if (runtime == NULL || runtime->sleep)
+		return luaL_error(L, "notifier.keyboard needs a runtime that may not sleep "
+				  "(lunatik.runtime(script, false))");
+	udata = lua_newuserdatauv(L, sizeof(*udata), 0);
+	*udata = NULL;
+	luaL_setmetatable(L, LUANOTIFIER_MT);
+	n = kzalloc(sizeof(*n), GFP_ATOMIC);
+	if (n == NULL)
+		return luaL_error(L, "not enough memory for a notifier");
+	n->nb.notifier_call = luanotifier_keyboard;
+	n->runtime = runtime;
+	n->callback = n->self = LUA_NOREF;
+	INIT_WORK(&n->work, luanotifier_unregister);
+	lunatik_get(runtime);
+	*udata = n;	/* from here, garbage collection ends it */
+	lua_pushvalue(L, 1);
+	n->callback = luaL_ref(L, LUA_REGISTRYINDEX);
+	lua_pushvalue(L, -1);
+	n->self = luaL_ref(L, LUA_REGISTRYINDEX);
+	ret = register_keyboard_notifier(&n->nb);
+	if (ret != 0) {
+		luanotifier_drop(L, udata);
+		return luaL_error(L, "cannot register a keyboard notifier (%d)", ret);
+	}
+	return 1;
+}
+
+/* notifier.delete(n), n:delete(): deleting again does nothing */
+static int luanotifier_delete(lua_State *L)
+{
+	luanotifier_drop(L, luaL_checkudata(L, 1, LUANOTIFIER_MT));
+	return 0;
+}
+
+static const luaL_Reg luanotifier_lib[] = {
+	{"keyboard", luanotifier_new},
+	{"delete", luanotifier_delete},
+	{NULL, NULL}
+};
+
+static const luaL_Reg luanotifier_mt[] = {
+	{"delete", luanotifier_delete},
+	{"__gc", luanotifier_delete},
+	{"__close", luanotifier_delete},
+	{"__index", NULL},
+	{NULL, NULL}
+};
+
+#define LUANOTIFIER_FLAG(prefix, flag)	{#flag, prefix##_##flag}
+
+static const struct luanotifier_flag {
+	const char *name;
+	lua_Integer value;
+} luanotifier_kbd[] = {
+	LUANOTIFIER_FLAG(KBD, KEYCODE), LUANOTIFIER_FLAG(KBD, UNBOUND_KEYCODE),
+	LUANOTIFIER_FLAG(KBD, UNICODE), LUANOTIFIER_FLAG(KBD, KEYSYM),
+	LUANOTIFIER_FLAG(KBD, POST_KEYSYM), {NULL, 0}
+}, luanotifier_notify[] = {
+	LUANOTIFIER_FLAG(NOTIFY, DONE), LUANOTIFIER_FLAG(NOTIFY, OK),
+	LUANOTIFIER_FLAG(NOTIFY, BAD), LUANOTIFIER_FLAG(NOTIFY, STOP), {NULL, 0}
+};
+
+static void luanotifier_flags(lua_State *L, const struct luanotifier_flag *flag,
+			      const char *name)
+{
+	lua_newtable(L);
+	for (; flag->name != NULL; flag++) {
+		lua_pushinteger(L, flag->value);
+		lua_setfield(L, -2, flag->name);
+	}
+	lua_setfield(L, -2, name);
+}
+
+int luaopen_notifier(lua_State *L)
+{
+	luaL_newlib(L, luanotifier_lib);
+	luanotifier_flags(L, luanotifier_kbd, "kbd");
+	luanotifier_flags(L, luanotifier_notify, "notify");
+	luaL_newmetatable(L, LUANOTIFIER_MT);
+	luaL_setfuncs(L, luanotifier_mt, 0);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -2, "__index");
+	lua_pop(L, 1);
+	return 1;
+}
+EXPORT_SYMBOL_GPL(luaopen_notifier);
+
+static int __init luanotifier_init(void)
+{
+	luanotifier_wq = alloc_workqueue("luanotifier", 0, 0);
+	return luanotifier_wq != NULL ? 0 : -ENOMEM;
+}
+
+static void __exit luanotifier_exit(void)
+{
+	destroy_workqueue(luanotifier_wq);
+}
+
+module_init(luanotifier_init);
+module_exit(luanotifier_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Lunatik: the Lua library 'notifier', keyboard notifiers in Lua");
