@@ -90,8 +90,9 @@
 #define LUAL_BUFFERSIZE		256
 
 /*
- * Limits.  Every Lua call and every jump spends a unit of the state's
- * budget; when it is spent, luai_budget refills it and calls the
+ * Limits.  Every call and every jump spends a unit of the state's budget,
+ * and so do the steps of C loops that run no Lua (pattern matching, plain
+ * search); when it is spent, luai_budget refills it and calls the
  * embedder's 'check', which may raise an error (a time limit, a stop) or
  * yield the CPU.  C recursion is bounded by the real stack: below
  * 'cstack' calls raise "C stack overflow", and LUAI_CSTACKERR bytes lower
@@ -117,6 +118,7 @@ typedef struct luai_Limits {
 #define luai_spend(L)	{ if (l_unlikely(luai_budgetspent(L))) luai_budget(L); }
 
 LUAI_FUNC void luai_budget (struct lua_State *L);
+LUAI_FUNC void luai_tick (struct lua_State *L);  /* luai_spend, for libraries */
 LUAI_FUNC int luai_cstackfull (struct lua_State *L, unsigned long margin);
 LUAI_FUNC luai_Limits *luai_limits (struct lua_State *L);
 

@@ -20,6 +20,11 @@ void luai_budget(lua_State *L)
 		limits->check(L);
 }
 
+void luai_tick(lua_State *L)
+{
+	luai_spend(L);
+}
+
 int luai_cstackfull(lua_State *L, unsigned long margin)
 {
 	return current_stack_pointer + margin < G(L)->limits.cstack;

@@ -176,3 +176,39 @@ fails("time: endless loop in a child runtime", "time limit exceeded", function()
 	lunatik.runtime("tests/endless")
 end)
 test("time: the runtime goes on", works)
+
+-- time: loops in C that run no Lua code spend from the budget too
+fails("time: pattern matching that backtracks", "time limit exceeded", function()
+	return string.find(string.rep("a", 5000), ".-.-.-.-.-b")
+end)
+fails("time: a plain search of a long text", "time limit exceeded", function()
+	local s = string.rep("a", 1 << 20)
+	for i = 1, math.maxinteger do string.find(s, s:sub(1, 1 << 19) .. "b", 1, true) end
+end)
+fails("time: gsub over a long text", "time limit exceeded", function()
+	local s = string.rep("ab", 1 << 18)
+	while true do s:gsub("(a)(b)", "%2%1") end
+end)
+fails("time: table.move of a virtual table", "time limit exceeded", function()
+	table.move(setmetatable({}, {__index = rawlen}), 1, math.maxinteger - 1, 1,
+		setmetatable({}, {__newindex = rawequal}))
+end)
+fails("time: table.sort of a virtual table", "time limit exceeded", function()
+	local t = setmetatable({}, {__len = function() return 1 << 30 end,
+		__index = function(t, i) return i % 7 end, __newindex = function() end})
+	table.sort(t)
+end)
+fails("time: table.insert into a virtual table", "time limit exceeded", function()
+	local t = setmetatable({}, {__len = function() return math.maxinteger - 1 end,
+		__index = rawlen, __newindex = rawequal})
+	table.insert(t, 1, 1)
+end)
+fails("time: a sort comparator that never settles", "invalid order function", function()
+	local t = {}
+	for i = 1, 1000 do t[i] = i end
+	table.sort(t, function(a, b) return true end)
+end)
+test("string.rep of empty strings is at once", function()
+	assert(string.rep("", math.maxinteger) == "" and string.rep("", 1 << 60, "") == "")
+end)
+test("time: the runtime goes on after C loops", works)
