@@ -96,6 +96,13 @@ do {									\
 	lunatik_leave(__runtime);					\
 } while (0)
 
+/*
+ * For Lua libraries: makes the metatable 'name' for their userdata, with
+ * 'methods' (also as __index) and __metatable, so that scripts can
+ * neither see nor change it (LUA_SEALED covers the debug library).
+ */
+void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods);
+
 /* The Lua library 'lunatik' (lualunatik.c). */
 int luaopen_lunatik(lua_State *L);
 

@@ -238,6 +238,18 @@ int lunatik_stop(lunatik_runtime_t *runtime)
 }
 EXPORT_SYMBOL_GPL(lunatik_stop);
 
+void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods)
+{
+	luaL_newmetatable(L, name);
+	luaL_setfuncs(L, methods, 0);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -2, "__index");
+	lua_pushstring(L, name);
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 1);
+}
+EXPORT_SYMBOL_GPL(lunatik_newclass);
+
 /*
  * A script is named for its file under LUA_ROOT without ".lua"; a name
  * that could leave that folder is refused.

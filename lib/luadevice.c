@@ -450,18 +450,13 @@ static const luaL_Reg luadevice_mt[] = {
 	{"delete", luadevice_delete},
 	{"__gc", luadevice_gc},
 	{"__close", luadevice_delete},
-	{"__index", NULL},
 	{NULL, NULL}
 };
 
 int luaopen_device(lua_State *L)
 {
 	luaL_newlib(L, luadevice_lib);
-	luaL_newmetatable(L, LUADEVICE_MT);
-	luaL_setfuncs(L, luadevice_mt, 0);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, -2, "__index");
-	lua_pop(L, 1);
+	lunatik_newclass(L, LUADEVICE_MT, luadevice_mt);
 	return 1;
 }
 EXPORT_SYMBOL_GPL(luaopen_device);

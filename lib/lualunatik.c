@@ -62,17 +62,12 @@ static const luaL_Reg lualunatik_mt[] = {
 	{"stop", lualunatik_stop},
 	{"__gc", lualunatik_stop},
 	{"__close", lualunatik_stop},
-	{"__index", NULL},
 	{NULL, NULL}
 };
 
 int luaopen_lunatik(lua_State *L)
 {
 	luaL_newlib(L, lualunatik_lib);
-	luaL_newmetatable(L, LUALUNATIK_RUNTIME);
-	luaL_setfuncs(L, lualunatik_mt, 0);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, -2, "__index");
-	lua_pop(L, 1);
+	lunatik_newclass(L, LUALUNATIK_RUNTIME, lualunatik_mt);
 	return 1;
 }

@@ -148,7 +148,6 @@ static const luaL_Reg luanotifier_mt[] = {
 	{"delete", luanotifier_delete},
 	{"__gc", luanotifier_delete},
 	{"__close", luanotifier_delete},
-	{"__index", NULL},
 	{NULL, NULL}
 };
 
@@ -182,11 +181,7 @@ int luaopen_notifier(lua_State *L)
 	luaL_newlib(L, luanotifier_lib);
 	luanotifier_flags(L, luanotifier_kbd, "kbd");
 	luanotifier_flags(L, luanotifier_notify, "notify");
-	luaL_newmetatable(L, LUANOTIFIER_MT);
-	luaL_setfuncs(L, luanotifier_mt, 0);
-	lua_pushvalue(L, -1);
-	lua_setfield(L, -2, "__index");
-	lua_pop(L, 1);
+	lunatik_newclass(L, LUANOTIFIER_MT, luanotifier_mt);
 	return 1;
 }
 EXPORT_SYMBOL_GPL(luaopen_notifier);

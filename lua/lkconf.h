@@ -12,11 +12,14 @@
 /*
  * The dialect.  LUA_NOFLOAT: numbers are integers only; LUA_NOBYTECODE:
  * only text chunks load; LUA_NOSTDIO: no io and os libraries, no file
- * handles, no debug.debug.  lua-5.4.4.patch tests these macros.
+ * handles, no debug.debug; LUA_SEALED: the debug library cannot reach the
+ * registry or change a userdata's metatable.  lua-5.4.4.patch tests these
+ * macros.
  */
 #define LUA_NOFLOAT
 #define LUA_NOBYTECODE
 #define LUA_NOSTDIO
+#define LUA_SEALED
 
 #define LUAI_VERSIONSUFFIX	"-kernel"
 
