@@ -42,10 +42,16 @@ MODULE_PARM_DESC(max_atomic_time_ms,
 #define LUNATIK_STACK_RESERVE	(6 << 10)
 #define LUNATIK_STACK_OTHER	(6 << 10)
 
-/* Lua's allocator, within the runtime's memory limit */
+/*
+ * Lua's allocator, within the runtime's memory limit.  A block is always
+ * moved to one of its new size, shrinking too: kvrealloc() would keep a
+ * large block when it shrinks, and the limit would count less than is
+ * held.  A runtime that may not sleep uses kmalloc only (vmalloc sleeps).
+ */
 static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	lunatik_runtime_t *runtime = ud;
+	gfp_t gfp = runtime->gfp | __GFP_NOWARN;
 	void *block;
 
 	if (ptr == NULL)
@@ -57,9 +63,14 @@ static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	}
 	if (nsize > osize && nsize - osize > runtime->max_memory - runtime->memory)
 		return NULL;
-	block = kvrealloc(ptr, osize, nsize, runtime->gfp | __GFP_NOWARN);
-	if (block != NULL)
-		runtime->memory += nsize - osize;
+	block = runtime->sleep ? kvmalloc(nsize, gfp) : kmalloc(nsize, gfp);
+	if (block == NULL)
+		return nsize < osize ? ptr : NULL;	/* a block too large is still good */
+	if (ptr != NULL) {
+		memcpy(block, ptr, min(osize, nsize));
+		kvfree(ptr);
+	}
+	runtime->memory += nsize - osize;
 	return block;
 }
 
@@ -198,15 +209,30 @@ static void lunatik_warn(void *ud, const char *msg, int tocont)
 	runtime->warning_cont = tocont;
 }
 
+/* closes the state: an entry in progress ends at its next check */
+static void lunatik_close(lunatik_runtime_t *runtime)
+{
+	lua_State *L;
+
+	WRITE_ONCE(runtime->stopping, true);
+	lunatik_lock(runtime);
+	L = runtime->L;
+	if (L != NULL) {
+		/* finalizers run within a fresh entry's limits */
+		WRITE_ONCE(runtime->stopping, false);
+		lunatik_arm(runtime, L);
+		lua_close(L);
+		runtime->L = NULL;
+	}
+	lunatik_unlock(runtime);
+}
+
 static void lunatik_release(struct kref *kref)
 {
 	lunatik_runtime_t *runtime = container_of(kref, lunatik_runtime_t, kref);
 
-	/* the last reference: nothing else can be running it */
-	if (runtime->L != NULL) {
-		lunatik_arm(runtime, runtime->L);
-		lua_close(runtime->L);
-	}
+	/* the last reference, not stopped: what lunatik_stop() would do */
+	lunatik_close(runtime);
 	if (runtime->sleep)
 		mutex_destroy(&runtime->mutex);
 	kfree(runtime);
@@ -220,20 +246,7 @@ EXPORT_SYMBOL_GPL(lunatik_put);
 
 int lunatik_stop(lunatik_runtime_t *runtime)
 {
-	lua_State *L;
-
-	/* an entry in progress ends at its next check */
-	WRITE_ONCE(runtime->stopping, true);
-	lunatik_lock(runtime);
-	L = runtime->L;
-	if (L != NULL) {
-		/* finalizers run within a fresh entry's limits */
-		WRITE_ONCE(runtime->stopping, false);
-		lunatik_arm(runtime, L);
-		lua_close(L);
-		runtime->L = NULL;
-	}
-	lunatik_unlock(runtime);
+	lunatik_close(runtime);
 	return lunatik_put(runtime);
 }
 EXPORT_SYMBOL_GPL(lunatik_stop);

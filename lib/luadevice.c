@@ -3,13 +3,14 @@
  * luadevice.c: the Lua library 'device', character devices written in Lua.
  *
  * A device is a struct luadevice with a reference count: one reference
- * for its userdata and one for each open file.  Its Lua side (the driver
- * table, and the userdata itself, kept in the registry so that a script
- * needs no reference of its own) lives while it is installed: until
- * delete(), garbage collection of a deleted device, or the runtime's end.
+ * for its userdata and one for each open file; it holds a reference to
+ * its runtime.  Its Lua side (the driver table, and the userdata itself,
+ * kept in the registry so that a script needs no reference of its own)
+ * lives while it is installed: until delete() or the runtime's end.
  * Every callback runs through lunatik_run(), so the runtime's lock
- * serializes callbacks and deletion; an open file keeps a reference to the
- * runtime and, once the device is deleted, fails with -ENXIO.
+ * serializes callbacks and deletion; once the device is deleted, an open
+ * file fails with -ENXIO.  User memory is copied outside the lock, through
+ * a buffer of at most LUADEVICE_MAXIO bytes (a page fault may take long).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -31,6 +32,7 @@
 #define LUADEVICE_MT		"device"
 #define LUADEVICE_MINORS	256
 #define LUADEVICE_NAMEMAX	64
+#define LUADEVICE_MAXIO		(1 << 20)
 
 struct luadevice {
 	struct kref kref;
@@ -38,6 +40,7 @@ struct luadevice {
 	struct cdev *cdev;
 	dev_t devt;
 	umode_t mode;
+	bool installed;
 	int driver;	/* registry reference to the driver; LUA_NOREF once deleted */
 	int self;	/* registry reference to the userdata while installed */
 	char name[LUADEVICE_NAMEMAX];
@@ -57,7 +60,10 @@ static dev_t luadevice_base;
 
 static void luadevice_free(struct kref *kref)
 {
-	kfree(container_of(kref, struct luadevice, kref));
+	struct luadevice *dev = container_of(kref, struct luadevice, kref);
+
+	lunatik_put(dev->runtime);
+	kfree(dev);
 }
 
 static void luadevice_put(struct luadevice *dev)
@@ -76,7 +82,7 @@ static const char *const luadevice_names[] = {"open", "release", "read", "write"
 struct luadevice_op {
 	struct luadevice_file *file;
 	enum luadevice_kind kind;
-	char __user *buf;
+	char *buf;	/* in the kernel */
 	size_t len;
 	loff_t *off;
 	ssize_t ret;
@@ -95,19 +101,15 @@ static void luadevice_read(lua_State *L, struct luadevice_op *op)
 		luaL_error(L, "read must return a string");
 	len = min(len, op->len);
 	*op->off = luaL_optinteger(L, -1, *op->off + len);
-	op->ret = copy_to_user(op->buf, s, len) ? -EFAULT : len;
+	memcpy(op->buf, s, len);
+	op->ret = len;
 }
 
 static void luadevice_write(lua_State *L, struct luadevice_op *op)
 {
-	luaL_Buffer b;
 	lua_Integer len;
 
-	if (copy_from_user(luaL_buffinitsize(L, &b, op->len), op->buf, op->len)) {
-		op->ret = -EFAULT;
-		return;
-	}
-	luaL_pushresultsize(&b, op->len);
+	lua_pushlstring(L, op->buf, op->len);
 	lua_pushinteger(L, *op->off);
 	lua_call(L, 3, 2);
 	len = luaL_optinteger(L, -2, op->len);
@@ -175,8 +177,8 @@ static int luadevice_run(lua_State *L, struct luadevice_op *op)
 	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
 }
 
-static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char __user *buf,
-			    size_t len, loff_t *off)
+static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char *buf, size_t len,
+			    loff_t *off)
 {
 	struct luadevice_file *file = f->private_data;
 	struct luadevice_op op = {.file = file, .kind = kind, .buf = buf, .len = len, .off = off};
@@ -186,15 +188,35 @@ static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char __use
 	return ret;
 }
 
-static ssize_t luadevice_fop_read(struct file *f, char __user *buf, size_t len, loff_t *off)
+static ssize_t luadevice_fop_read(struct file *f, char __user *ubuf, size_t len, loff_t *off)
 {
-	return luadevice_op(f, LUADEVICE_READ, buf, len, off);
+	char *buf;
+	ssize_t ret;
+
+	len = min_t(size_t, len, LUADEVICE_MAXIO);
+	buf = kvmalloc(len, GFP_KERNEL);
+	if (buf == NULL)
+		return -ENOMEM;
+	ret = luadevice_op(f, LUADEVICE_READ, buf, len, off);
+	if (ret > 0 && copy_to_user(ubuf, buf, ret) != 0)
+		ret = -EFAULT;
+	kvfree(buf);
+	return ret;
 }
 
-static ssize_t luadevice_fop_write(struct file *f, const char __user *buf, size_t len,
+static ssize_t luadevice_fop_write(struct file *f, const char __user *ubuf, size_t len,
 				   loff_t *off)
 {
-	return luadevice_op(f, LUADEVICE_WRITE, (char __user *)buf, len, off);
+	char *buf;
+	ssize_t ret;
+
+	len = min_t(size_t, len, LUADEVICE_MAXIO);
+	buf = vmemdup_user(ubuf, len);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = luadevice_op(f, LUADEVICE_WRITE, buf, len, off);
+	kvfree(buf);
+	return ret;
 }
 
 static int luadevice_fop_open(struct inode *inode, struct file *f)
@@ -205,10 +227,8 @@ static int luadevice_fop_open(struct inode *inode, struct file *f)
 
 	mutex_lock(&luadevice_mutex);
 	dev = idr_find(&luadevice_idr, iminor(inode));
-	if (dev != NULL) {
+	if (dev != NULL)
 		kref_get(&dev->kref);
-		lunatik_get(dev->runtime);
-	}
 	mutex_unlock(&luadevice_mutex);
 	if (dev == NULL)
 		return -ENXIO;
@@ -224,7 +244,6 @@ static int luadevice_fop_open(struct inode *inode, struct file *f)
 			return 0;
 		kfree(file);
 	}
-	lunatik_put(dev->runtime);
 	luadevice_put(dev);
 	return ret;
 }
@@ -233,12 +252,10 @@ static int luadevice_fop_release(struct inode *inode, struct file *f)
 {
 	struct luadevice_file *file = f->private_data;
 	struct luadevice *dev = file->dev;
-	lunatik_runtime_t *runtime = dev->runtime;
 
 	luadevice_op(f, LUADEVICE_RELEASE, NULL, 0, NULL);
 	kfree(file);
 	luadevice_put(dev);
-	lunatik_put(runtime);
 	return 0;
 }
 
@@ -311,8 +328,10 @@ static int luadevice_install(struct luadevice *dev, const char **why)
 		goto cdev;
 	device = device_create(luadevice_class, NULL, dev->devt, dev, "%s", dev->name);
 	ret = PTR_ERR_OR_ZERO(device);
-	if (ret == 0)
+	if (ret == 0) {
+		dev->installed = true;
 		goto unlock;
+	}
 cdev:
 	cdev_del(dev->cdev);
 remove:
@@ -320,6 +339,13 @@ remove:
 unlock:
 	mutex_unlock(&luadevice_mutex);
 	return ret;
+}
+
+static void luadevice_unref(lua_State *L, struct luadevice *dev)
+{
+	luaL_unref(L, LUA_REGISTRYINDEX, dev->driver);
+	luaL_unref(L, LUA_REGISTRYINDEX, dev->self);
+	dev->driver = dev->self = LUA_NOREF;
 }
 
 /* removes 'dev' from the system and ends its Lua side; the runtime is locked */
@@ -330,9 +356,8 @@ static void luadevice_remove(lua_State *L, struct luadevice *dev)
 	mutex_unlock(&luadevice_mutex);
 	device_destroy(luadevice_class, dev->devt);
 	cdev_del(dev->cdev);
-	luaL_unref(L, LUA_REGISTRYINDEX, dev->driver);
-	luaL_unref(L, LUA_REGISTRYINDEX, dev->self);
-	dev->driver = dev->self = LUA_NOREF;
+	dev->installed = false;
+	luadevice_unref(L, dev);
 }
 
 static struct luadevice **luadevice_check(lua_State *L, int idx)
@@ -402,20 +427,24 @@ static int luadevice_new(lua_State *L)
 	if (dev == NULL)
 		return luaL_error(L, "not enough memory for a device");
 	kref_init(&dev->kref);
+	lunatik_get(runtime);
 	dev->runtime = runtime;
 	dev->driver = dev->self = LUA_NOREF;
 	*udata = dev;
 	luadevice_checkname(L, dev);
 	dev->mode = luadevice_checkmode(L);
 
-	ret = luadevice_install(dev, &why);
-	if (ret < 0)
-		return luaL_error(L, "cannot create device '%s': %s", dev->name,
-				  why != NULL ? why : "error from the kernel");
+	/* what may raise an error comes before installing */
 	lua_pushvalue(L, 1);
 	dev->driver = luaL_ref(L, LUA_REGISTRYINDEX);
 	lua_pushvalue(L, -1);
 	dev->self = luaL_ref(L, LUA_REGISTRYINDEX);
+	ret = luadevice_install(dev, &why);
+	if (ret < 0) {
+		luadevice_unref(L, dev);
+		return luaL_error(L, "cannot create device '%s': %s", dev->name,
+				  why != NULL ? why : "error from the kernel");
+	}
 	return 1;
 }
 
@@ -424,7 +453,7 @@ static int luadevice_delete(lua_State *L)
 {
 	struct luadevice *dev = *luadevice_check(L, 1);
 
-	if (dev != NULL && dev->driver != LUA_NOREF)
+	if (dev != NULL && dev->installed)
 		luadevice_remove(L, dev);
 	return 0;
 }

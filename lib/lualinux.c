@@ -3,6 +3,7 @@
  * lualinux.c: the Lua library 'linux', some facilities of the kernel.
  */
 #include <linux/module.h>
+#include <linux/preempt.h>
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/stat.h>
@@ -60,6 +61,8 @@ static int lualinux_random(lua_State *L)
 /* linux.getsid(): the session of the calling process, as getsid(0) */
 static int lualinux_getsid(lua_State *L)
 {
+	if (!in_task())
+		return luaL_error(L, "getsid: no process calls in interrupt context");
 	lua_pushinteger(L, task_session_vnr(current));
 	return 1;
 }
