@@ -7,6 +7,7 @@
 #   EXAMPLE=name  ... after running examples/name.lua (e.g. passwd)
 # make deps       install the build and test dependencies (Debian, as root)
 # make lua-patch  turn changes made in build/lua into lua/lua-5.4.4.patch
+# make fuzz       fuzz the dialect in user space for FUZZ_SECONDS (libFuzzer)
 
 # The running kernel's build tree, or else Debian's packaged headers.
 DEBIAN_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64)))
@@ -19,7 +20,7 @@ KRELEASE = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/genera
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 
-.PHONY: all modules lua lua-patch install check guest deps clean distclean
+.PHONY: all modules lua lua-patch install check guest deps fuzz clean distclean
 
 all: modules sbin/lunatik
 
@@ -61,6 +62,21 @@ install: all
 	install -D -m 0755 sbin/lunatik.sh $(DESTDIR)$(PREFIX)/sbin/lunatik.sh
 	for h in $(HEADERS); do install -D -m 0644 $$h $(DESTDIR)/usr/src/lunatik/$$h; done
 	install -m 0644 Module.symvers $(DESTDIR)/usr/src/lunatik/Module.symvers
+
+# the dialect in user space, with the same adaptation and limits, for libFuzzer
+FUZZ_DIR := build/fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SOURCES := tests/fuzz/fuzz.c lua/lklua.c lua/lkmath.c lua/lklimits.c
+
+$(FUZZ_DIR)/lunatik_fuzz: $(LUA_STAMP) $(FUZZ_SOURCES) lua/lkconf.h
+	mkdir -p $(FUZZ_DIR)
+	clang -g -O1 -Wall -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -I$(LUA_DIR) -Ilua -o $@ $(FUZZ_SOURCES)
+
+fuzz: $(FUZZ_DIR)/lunatik_fuzz
+	mkdir -p $(FUZZ_DIR)/corpus
+	$< -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 \
+		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 check:
 	tests/check.sh

@@ -139,6 +139,8 @@ LUAI_FUNC unsigned int luai_seed (void);
 
 #if defined(__KERNEL__)
 #include "lkkernel.h"
+#else
+#define luai_stackpointer()	((unsigned long)__builtin_frame_address(0))
 #endif
 
 #endif

@@ -7,6 +7,7 @@
 
 #include <linux/compiler.h>
 #include <linux/printk.h>
+#include <asm/asm.h>
 
 #define LUA_USE_KERNEL
 
@@ -34,6 +35,8 @@ void luai_abort (void);
 #define lua_writestring(s,l)	printk(KERN_INFO "%.*s\n", (int)(l), (s))
 #define lua_writeline()		((void)0)
 #define lua_writestringerror(s,p)	pr_cont(s, p)
+
+#define luai_stackpointer()	current_stack_pointer
 
 /* Files load only where the runtime may sleep (lkload.c). */
 struct lua_State;

@@ -5,6 +5,7 @@
 #include <linux/slab.h>
 #include <linux/mm.h>
 #include <linux/panic.h>
+#include <linux/random.h>
 
 #include <stdlib.h>
 
@@ -44,4 +45,10 @@ void luai_free(void *ptr)
 void luai_abort(void)
 {
 	panic("Lua: unprotected error outside a runtime\n");
+}
+
+/* a random seed, for string hashes and table.sort's pivots (lkconf.h) */
+unsigned int luai_seed(void)
+{
+	return get_random_u32();
 }

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lklimits.c: the budget and the C-stack bound of a Lua state (lkconf.h).
+ * lklimits.c: the budget and the C-stack bound of a Lua state (lkconf.h),
+ * in the kernel and in user space alike.
  */
 #define lklimits_c
 #define LUA_CORE
-
-#include <linux/random.h>
-#include <asm/asm.h>
 
 #include "lua.h"
 #include "lstate.h"
@@ -27,7 +25,7 @@ void luai_tick(lua_State *L)
 
 int luai_cstackfull(lua_State *L, unsigned long margin)
 {
-	return current_stack_pointer + margin < G(L)->limits.cstack;
+	return luai_stackpointer() + margin < G(L)->limits.cstack;
 }
 
 luai_Limits *luai_limits(lua_State *L)
@@ -43,9 +41,4 @@ unsigned int luai_getccalls(lua_State *L)
 void luai_setccalls(lua_State *L, unsigned int ccalls)
 {
 	L->nCcalls = ccalls;
-}
-
-unsigned int luai_seed(void)
-{
-	return get_random_u32();
 }

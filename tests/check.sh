@@ -15,6 +15,11 @@ results=$out/results
 echo "# building for $kver"
 guest_build
 build=$?
+echo "# the dialect in user space: the fuzzer's seeds and regressions"
+make -C "$top" build/fuzz/lunatik_fuzz >> "$out/build.log" 2>&1 &&
+	"$top/build/fuzz/lunatik_fuzz" -runs=0 -close_fd_mask=1 \
+		"$top/tests/fuzz/corpus" "$top/tests/fuzz/regressions" > "$out/fuzz.log" 2>&1
+fuzz=$?
 guest_initramfs check
 echo "# booting the guest"
 # the guest asks for key presses with a line "lunatik-sendkey: KEY...":
@@ -45,6 +50,7 @@ sed -n 's/^\(\[ *[0-9.]*\] \)\{0,1\}\([a-z_]*: \)\{0,1\}\(ok\|not ok\)\( [0-9]*\
 host() {
 	if [ "$1" = 0 ]; then echo "ok - $2"; else echo "not ok - $2"; fi >> "$results"
 }
+host "$fuzz" "user space: the fuzz target runs its seeds and regressions cleanly"
 warnings=$(grep -c -E "warning:|error:" "$out/build.log")
 host "$((build + warnings))" "the build has no error and no warning"
 grep -q "guest: done" "$log" 2>/dev/null

@@ -1,0 +1,2 @@
+-- regressions found by make fuzz go here, one chunk a file
+return 1
