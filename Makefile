@@ -8,6 +8,7 @@
 # make deps       install the build and test dependencies (Debian, as root)
 # make lua-patch  turn changes made in build/lua into lua/lua-5.4.4.patch
 # make fuzz       fuzz the dialect in user space for FUZZ_SECONDS (libFuzzer)
+# make check-debug  make check on a kernel with KASAN, lockdep, kmemleak, UBSAN
 
 # The running kernel's build tree, or else Debian's packaged headers.
 DEBIAN_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64)))
@@ -20,7 +21,7 @@ KRELEASE = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/genera
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 
-.PHONY: all modules lua lua-patch install check guest deps fuzz clean distclean
+.PHONY: all modules lua lua-patch install check check-debug guest deps fuzz clean distclean
 
 all: modules sbin/lunatik
 
@@ -80,6 +81,10 @@ fuzz: $(FUZZ_DIR)/lunatik_fuzz
 
 check:
 	tests/check.sh
+
+# built once (30 minutes on 2 cores), cached in ~/.cache/lunatik/linux-debug
+check-debug:
+	LUNATIK_KERNEL=$$(tests/debug-kernel.sh) tests/check.sh
 
 guest:
 	EXAMPLE=$(EXAMPLE) tests/guest.sh

@@ -170,8 +170,7 @@ EXPORT_SYMBOL_GPL(lunatik_leave);
 
 static int lunatik_panic(lua_State *L)
 {
-	luai_longjmp(lunatik_toruntime(L)->unprotected);
-	unreachable();
+	luai_throw(lunatik_toruntime(L)->unprotected);
 }
 
 int lunatik_unprotected(lunatik_runtime_t *runtime)

@@ -21,7 +21,18 @@ typedef unsigned long luai_jmpbuf[8];
 int luai_setjmp (luai_jmpbuf buf) __attribute__((returns_twice));
 void luai_longjmp (luai_jmpbuf buf);
 
-#define LUAI_THROW(L,c)		do { luai_longjmp((c)->b); unreachable(); } while (0)
+/*
+ * The frames a jump leaves keep the redzones KASAN poisoned in them, which
+ * later frames there would trip on: luai_unpoison clears them (lklibc.c).
+ */
+#if defined(CONFIG_KASAN_STACK)
+void luai_unpoison (unsigned long sp);
+#define luai_throw(b)	do { luai_unpoison((b)[6]); luai_longjmp(b); unreachable(); } while (0)
+#else
+#define luai_throw(b)	do { luai_longjmp(b); unreachable(); } while (0)
+#endif
+
+#define LUAI_THROW(L,c)		luai_throw((c)->b)
 #define LUAI_TRY(L,c,a)		if (luai_setjmp((c)->b) == 0) { a }
 
 /* what Lua does when an error has no handler at all (lklibc.c) */

@@ -52,3 +52,16 @@ unsigned int luai_seed(void)
 {
 	return get_random_u32();
 }
+
+#if defined(CONFIG_KASAN_STACK)
+/* exported by KASAN (mm/kasan/kasan.h) */
+void kasan_poison(const void *addr, size_t size, u8 value, bool init);
+
+/* clears what KASAN poisoned in the stack from here to 'sp', upward */
+void luai_unpoison(unsigned long sp)
+{
+	unsigned long here = current_stack_pointer & ~7UL;
+
+	kasan_poison((void *)here, sp - here, 0, false);
+}
+#endif

@@ -7,8 +7,15 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/build/guest
 
-# the newest packaged kernel that has its headers
+# the newest packaged kernel that has its headers, or the kernel tree in
+# LUNATIK_KERNEL (the debug kernel of make check-debug)
 guest_kernel() {
+	if [ -n "${LUNATIK_KERNEL:-}" ]; then
+		kdir=$LUNATIK_KERNEL
+		kver=$(make -s -C "$kdir" kernelrelease)
+		vmlinuz=$kdir/arch/x86/boot/bzImage
+		return 0
+	fi
 	kdir=$(ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1)
 	[ -n "$kdir" ] || { echo "no /usr/src/linux-headers-*-amd64 (make deps)" >&2; return 1; }
 	kver=${kdir#/usr/src/linux-headers-}
