@@ -28,10 +28,16 @@ local driver = {name = "lunatik", mode = stat.IRUSR | stat.IWUSR}
 local left = {}	-- unread replies, by process session
 local running = {}	-- runtimes of #run, by script
 
+-- a value as text, even if its __tostring fails
+local function text(value)
+	local ok, s = pcall(tostring, value)
+	return ok and type(s) == "string" and s or "(" .. type(value) .. " that has no text)"
+end
+
 local function values(...)
 	local t = table.pack(...)
 	for i = 1, t.n do
-		t[i] = tostring(t[i])
+		t[i] = text(t[i])
 	end
 	return table.concat(t, "\t", 1, t.n)
 end
@@ -47,7 +53,7 @@ local function exec(chunk)
 	end
 	local result = table.pack(pcall(f))
 	if not result[1] then
-		return "error", tostring(result[2])
+		return "error", text(result[2])
 	end
 	return "ok", values(table.unpack(result, 2, result.n))
 end
@@ -62,7 +68,7 @@ end
 -- gets one: it runs again in it
 local function start(script)
 	local ok, rt = pcall(lunatik.runtime, script)
-	if not ok and tostring(rt):find("needs a runtime that may not sleep", 1, true) then
+	if not ok and text(rt):find("needs a runtime that may not sleep", 1, true) then
 		ok, rt = pcall(lunatik.runtime, script, false)
 	end
 	return ok, rt
@@ -74,7 +80,7 @@ function commands.run(script)
 	end
 	local ok, rt = start(script)
 	if not ok then
-		return "error", tostring(rt)
+		return "error", text(rt)
 	end
 	running[script] = rt
 	return "ok", ""

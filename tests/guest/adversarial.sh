@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Hostile input and unloading in use (sourced by init): each ends in a clean
+# error, and Lunatik goes on working.
+works() {
+	[ "$(echo 'return 40 + 2' | lunatik 2>&1)" = 42 ]
+}
+
+lunatik.sh start
+
+# input
+check "garbage bytes to /dev/lunatik" sh -c "head -c 512 /dev/urandom > /dev/lunatik; cat /dev/lunatik > /dev/null"
+check "... and the REPL works" works
+same "a chunk with zeros in it" "3" sh -c "printf 'return #\"a\\\\0b\"' > /dev/lunatik; cat /dev/lunatik"
+same "truncated UTF-8" "2	nil	1" sh -c "printf 'return #\"\\342\\202\", utf8.len(\"\\342\\202\")' > /dev/lunatik; cat /dev/lunatik"
+same "a binary chunk written to /dev/lunatik" "attempt to load a binary chunk (not supported)" \
+	sh -c "printf '\\033Lua\\124\\000' > /dev/lunatik; cat /dev/lunatik"
+check "a chunk of 1 MiB" sh -c "{ printf 'return 1 --'; head -c 1048000 /dev/zero | tr '\\\\0' x; } > /tmp/big && devio /dev/lunatik \"w\$(cat /tmp/big)\" > /dev/null" 
+check "... and the REPL works" works
+same "an error object whose __tostring fails" "(table that has no text)" \
+	sh -c "echo 'error(setmetatable({}, {__tostring = function() error(\"x\") end}))' | lunatik"
+same "a result whose __tostring fails" "(table that has no text)" \
+	sh -c "echo 'return setmetatable({}, {__tostring = function() error(\"x\") end})' | lunatik"
+same "writes of 0 bytes and reads of 0 bytes" "0
+
+0" devio /dev/lunatik w r0 o
+same "lseek on /dev/lunatik, then a chunk" "100
+9
+42" devio /dev/lunatik s100 "wreturn 42" r8
+check "an endless loop in a read callback ends in ECANCELED" sh -c \
+	"lunatik --run tests/badcallbacks && [ \"\$(devio /dev/lt_endless r1)\" = 'error: ECANCELED' ]"
+check "... and says why in the kernel log" sh -c "dmesg | grep -q 'lt_endless: read: .*time limit exceeded'"
+same "a callback's error object whose __tostring fails" "error: ECANCELED" devio /dev/lt_badobject r1
+check "... and the REPL works" works
+lunatik --stop tests/badcallbacks
+
+# unloading what is in use: refused, or clean
+check "rmmod lualinux while a runtime uses it is refused" refused rmmod lualinux
+check "rmmod luadevice while a device exists is refused" refused rmmod luadevice
+lunatik --run tests/kbrecord
+check "rmmod luanotifier while a notifier is registered is refused" refused rmmod luanotifier
+lunatik --stop tests/kbrecord
+exec 3<> /dev/lunatik
+check "rmmod lunatik_run with a REPL session open" rmmod lunatik_run
+same "... the session gets ENXIO" "error: ENXIO" devio -3 "wreturn 1"
+exec 3<&-
+check "lunatik.sh start after that" lunatik.sh start
+check "... and the REPL works" works
+check "lunatik.sh stop" lunatik.sh stop
