@@ -158,6 +158,15 @@ end)
 fails("time: an endless loop", "time limit exceeded", function()
 	while true do end
 end)
+fails("time: an endless repeat-until (a conditional jump back)", "time limit exceeded", function()
+	local i = 0
+	repeat i = i + 0 until i > 3
+end)
+fails("time: an endless goto", "time limit exceeded", function()
+	local i = 0
+	::again:: i = i + 1
+	if i > 0 then goto again end
+end)
 fails("time: an endless loop in pcall", "time limit exceeded", function()
 	while true do pcall(function() while true do end end) end
 end)
