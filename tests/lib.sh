@@ -25,7 +25,8 @@ guest_kernel() {
 
 # builds lunatik and installs it in $out/installed (make install), builds
 # the test modules in the tree, mydevice against the installed headers, and
-# devio, all for the guest kernel; output in $out/build.log
+# the guest's tools devio and pty, for the guest kernel; output in
+# $out/build.log
 guest_build() {
 	installed=$out/installed
 	rm -rf "$installed"
@@ -37,7 +38,8 @@ guest_build() {
 			KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules &&
 		make -C "$kdir" M="$top/examples/mydevice" LUNATIK="$installed/usr/src/lunatik" \
 			KBUILD_EXTRA_SYMBOLS="$installed/usr/src/lunatik/Module.symvers" modules &&
-		cc -static -O2 -Wall -Wextra -o "$out/devio" "$top/tests/guest/devio.c"
+		cc -static -O2 -Wall -Wextra -o "$out/devio" "$top/tests/guest/devio.c" &&
+		cc -static -O2 -Wall -Wextra -o "$out/pty" "$top/tests/guest/pty.c"
 	} > "$out/build.log" 2>&1
 }
 
@@ -68,7 +70,7 @@ guest_initramfs() {
 	mv "$root/lunatik/guest" "$root/lunatik/tests/"
 	mkdir -p "$root/lunatik/tests/kernel"
 	cp "$top"/tests/kernel/*.ko "$root/lunatik/tests/kernel/"
-	cp "$out/devio" "$root/bin/"
+	cp "$out/devio" "$out/pty" "$root/bin/"
 	cp -R "$out/installed" "$root/installed"
 	cp -R /lib/terminfo "$root/lib/"
 	cp "$top"/tests/lua/*.lua "$root/lib/modules/lua/tests/"

@@ -37,6 +37,14 @@ same "the REPL prints syntax errors" "lunatik:1: unexpected symbol near '='" \
 same "the REPL reports an endless loop" "lunatik:1: time limit exceeded" \
 	sh -c "echo 'while true do end' | lunatik"
 check "the REPL says when input ends inside a chunk" sh -c "echo 'for i = 1, 2 do' | lunatik 2>&1 | grep -q unfinished"
+# the REPL on a terminal: banner, prompts, line editing with history
+TERM=linux pty 'return 1 + 1\nfor i = 1, 2 do\nx = i end\nreturn x * 10\n\e[A\n\d' lunatik |
+	tr -d '\r' > /tmp/tty
+check "on a terminal: the banner" grep -q "^Lunatik 3.0  Copyright (C) 2023 ring-0 Ltda.$" /tmp/tty
+check "... the prompts" sh -c "grep -q '^> return 1 + 1' /tmp/tty && grep -q '^>> x = i end' /tmp/tty"
+check "... the answers" sh -c "grep -q '^2$' /tmp/tty && grep -q '^20$' /tmp/tty"
+check "... history: the up arrow runs the last line again" [ "$(grep -c '^20$' /tmp/tty)" = 2 ]
+grep -q '^20$' /tmp/tty || sed 's/^/# /' /tmp/tty | head -20
 same "lunatik with a bad option" "usage: lunatik [[--run] <script>] [--stop <script>]" lunatik --bogus
 check "lunatik with a bad option fails" refused lunatik --bogus
 check "lunatik --run of a missing script fails" refused lunatik --run nosuch
