@@ -106,6 +106,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (lua_pcall(L, 0, 0, 0) == LUA_OK &&
 	    luaL_loadbufferx(L, (const char *)data, size, "=fuzz", "t") == LUA_OK)
 		lua_pcall(L, 0, 0, 0);
+	/* as lunatik_stop: finalizers run within fresh limits */
+	fuzz_deadline = fuzz_now() + FUZZ_TIME_NS;
+	fuzz_overtime = 0;
+	limits->budget = LUAI_BUDGET;
 	lua_close(L);
 	return 0;
 }
