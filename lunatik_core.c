@@ -305,7 +305,14 @@ static int lunatik_setup(lua_State *L)
 	return 0;
 }
 
-static lunatik_runtime_t *lunatik_new(bool sleep)
+/*
+ * Runtimes without the 'lunatik' library cannot make runtimes: theirs is
+ * the lock class taken inside another runtime's (lockdep).
+ */
+static struct lock_class_key lunatik_leaf_mutex;
+static struct lock_class_key lunatik_leaf_spin;
+
+static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
 {
 	lunatik_runtime_t *runtime = kzalloc(sizeof(*runtime), GFP_KERNEL);
 	lua_State *L;
@@ -314,10 +321,15 @@ static lunatik_runtime_t *lunatik_new(bool sleep)
 		return NULL;
 	kref_init(&runtime->kref);
 	runtime->sleep = sleep;
-	if (sleep)
+	if (sleep) {
 		mutex_init(&runtime->mutex);
-	else
+		if (leaf)
+			lockdep_set_class(&runtime->mutex, &lunatik_leaf_mutex);
+	} else {
 		spin_lock_init(&runtime->spin);
+		if (leaf)
+			lockdep_set_class(&runtime->spin, &lunatik_leaf_spin);
+	}
 	runtime->gfp = sleep ? GFP_KERNEL : GFP_ATOMIC;
 	runtime->max_memory = READ_ONCE(max_memory);
 	runtime->timeout_ns = (u64)(sleep ? READ_ONCE(max_time_ms) :
@@ -368,7 +380,7 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 	}
 	script.size = size;
 
-	runtime = lunatik_new(sleep);
+	runtime = lunatik_new(sleep, !lunatik);
 	if (runtime == NULL) {
 		ret = -ENOMEM;
 		goto out;
