@@ -9,6 +9,7 @@
 # make lua-patch  turn changes made in build/lua into lua/lua-5.4.4.patch
 # make fuzz       fuzz the dialect in user space for FUZZ_SECONDS (libFuzzer)
 # make check-debug  make check on a kernel with KASAN, lockdep, kmemleak, UBSAN
+# make bench      measure Lunatik against native C in the test guest
 
 # The running kernel's build tree, or else Debian's packaged headers.
 DEBIAN_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64)))
@@ -21,7 +22,7 @@ KRELEASE = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/genera
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 
-.PHONY: all modules lua lua-patch install check check-debug guest deps fuzz clean distclean
+.PHONY: all modules lua lua-patch install check check-debug bench guest deps fuzz clean distclean
 
 all: modules sbin/lunatik
 
@@ -85,6 +86,9 @@ check:
 # built once (30 minutes on 2 cores), cached in ~/.cache/lunatik/linux-debug
 check-debug:
 	LUNATIK_KERNEL=$$(tests/debug-kernel.sh) tests/check.sh
+
+bench:
+	bench/bench.sh
 
 guest:
 	EXAMPLE=$(EXAMPLE) tests/guest.sh

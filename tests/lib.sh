@@ -53,8 +53,8 @@ guest_program() {
 	done
 }
 
-# makes $out/initramfs.gz for 'mode' (check, or shell with an example to
-# run): /lunatik is the part of the build tree that the guest uses
+# makes $out/initramfs.gz for 'mode' (check, bench, or shell with an
+# example to run): /lunatik is the part of the build tree that the guest uses
 guest_initramfs() {
 	root=$out/root
 	rm -rf "$root"
@@ -71,6 +71,8 @@ guest_initramfs() {
 	mkdir -p "$root/lunatik/tests/kernel"
 	cp "$top"/tests/kernel/*.ko "$root/lunatik/tests/kernel/"
 	cp "$out/devio" "$out/pty" "$root/bin/"
+	cp -R "$top/bench" "$root/lunatik/"
+	[ ! -f "$out/rate" ] || cp "$out/rate" "$root/bin/"
 	cp -R "$out/installed" "$root/installed"
 	cp -R /lib/terminfo "$root/lib/"
 	cp "$top"/tests/lua/*.lua "$root/lib/modules/lua/tests/"

@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench.sh: Lunatik against native C in the same guest (make bench).  Every
+# figure is measured 5 times in one guest run; the table gives the median,
+# the spread (min-max) and ratios; build/bench/bench.csv has the figures.
+set -eu
+. "$(dirname "$0")/../tests/lib.sh"
+
+"$top/tests/deps.sh"
+guest_kernel
+guest_build || { tail -20 "$out/build.log"; exit 1; }
+make -C "$kdir" M="$top/bench/kernel" modules >> "$out/build.log" 2>&1
+cc -static -O2 -Wall -Wextra -o "$out/rate" "$top/bench/guest/rate.c"
+guest_initramfs bench
+log=$out/bench.log
+GUEST_TIMEOUT=1800 guest_boot -display none -monitor none -serial "file:$log" </dev/null
+
+mkdir -p "$top/build/bench"
+tr -d '\r' < "$log" | sed -n 's/^\(\[ *[0-9.]*\] \)\{0,1\}bench: //p' | awk '
+{ v[$1] = v[$1] " " $2 }
+function stats(name,   a, n, i, j, t) {
+	n = split(v[name], a, " ")
+	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+	med[name] = a[int((n + 1) / 2)]; lo[name] = a[1]; hi[name] = a[n]
+	printf "%s,%s,%s,%s\n", name, med[name], lo[name], hi[name] > csv
+}
+END {
+	csv = "'"$top"'/build/bench/bench.csv"
+	print "name,median,min,max" > csv
+	for (k in v) stats(k)
+	printf "%-44s %12s %22s\n", "benchmark", "median", "spread (min-max)"
+	row("one-byte reads/s, /dev/passwd (Lua)", "passwd_1b")
+	row("one-byte reads/s, native C device", "native_1b")
+	ratio("  Lua / native", "passwd_1b", "native_1b")
+	row("4 KiB reads/s, Lua device", "lua_4k")
+	row("4 KiB reads/s, native C device", "native_4k")
+	ratio("  Lua / native", "lua_4k", "native_4k")
+	row("REPL chunks/s, as sbin/lunatik", "repl_cli")
+	row("REPL chunks/s, the shell way", "repl_shell")
+	row("runtime(empty):stop() per s", "runtime")
+	ratio("  one-byte passwd reads per runtime", "passwd_1b", "runtime")
+	row("fresh runtime, bytes (collectgarbage)", "memory")
+}
+function row(label, k) { if (k in med) printf "%-44s %12s %10s-%-11s\n", label, med[k], lo[k], hi[k] }
+function ratio(label, a, b) { if (a in med && b in med && med[b] > 0) printf "%-44s %12.2f\n", label, med[a] / med[b] }
+'

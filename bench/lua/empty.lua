@@ -1,0 +1,1 @@
+-- an empty script, for the cost of a runtime
