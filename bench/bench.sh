@@ -10,9 +10,12 @@ set -eu
 "$top/tests/deps.sh"
 guest_kernel
 guest_build || { tail -20 "$out/build.log"; exit 1; }
-make -C "$kdir" M="$top/bench/kernel" modules >> "$out/build.log" 2>&1
+make -C "$kdir" M="$top/bench/kernel" KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules \
+	>> "$out/build.log" 2>&1
 cc -static -O2 -Wall -Wextra -o "$out/rate" "$top/bench/guest/rate.c"
 guest_initramfs bench
+guest_program /usr/bin/lua5.4 /bin/lua5.4
+(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out/initramfs.gz"
 log=$out/bench.log
 GUEST_TIMEOUT=1800 guest_boot -display none -monitor none -serial "file:$log" </dev/null
 
@@ -41,6 +44,15 @@ END {
 	row("runtime(empty):stop() per s", "runtime")
 	ratio("  one-byte passwd reads per runtime", "passwd_1b", "runtime")
 	row("fresh runtime, bytes (collectgarbage)", "memory")
+	row("lunatik_run() of an empty Lua function, ns", "capi_lua")
+	row("the same, an empty C function, ns", "capi_native")
+	ratio("  Lua / C", "capi_lua", "capi_native")
+	split("fib sieve tables strings patterns", b, " ")
+	for (i = 1; i <= 5; i++) {
+		row("runs/s of " b[i] ", kernel runtime", "kernel_" b[i])
+		row("runs/s of " b[i] ", user-space lua5.4", "user_" b[i])
+		ratio("  kernel / user space", "kernel_" b[i], "user_" b[i])
+	}
 }
 function row(label, k) { if (k in med) printf "%-44s %12s %10s-%-11s\n", label, med[k], lo[k], hi[k] }
 function ratio(label, a, b) { if (a in med && b in med && med[b] > 0) printf "%-44s %12.2f\n", label, med[a] / med[b] }

@@ -6,7 +6,9 @@
  *   rate repl SECONDS               "return 42" as sbin/lunatik sends it
  *   rate shell SECONDS              "return 42" as the shell way does
  *   rate chunk N CHUNK              one chunk doing N operations
+ *   rate lua N FILE                 N dofile(FILE) by user-space lua5.4
  */
+#define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,8 +99,19 @@ int main(int argc, char *argv[])
 		start = now();
 		roundtrip(fd, argv[3]);
 		ops = atol(argv[2]);
+	} else if (argc >= 4 && strcmp(argv[1], "lua") == 0) {
+		char *command;
+
+		if (asprintf(&command, "lua5.4 -e 'for i = 1, %s do dofile(\"%s\") end'",
+			     argv[2], argv[3]) < 0)
+			fail("asprintf");
+		start = now();
+		if (system(command) != 0)
+			fail("lua5.4");
+		ops = atol(argv[2]);
 	} else {
-		fprintf(stderr, "usage: rate read DEVICE SIZE SECONDS | repl S | shell S | chunk N CHUNK\n");
+		fprintf(stderr, "usage: rate read DEVICE SIZE SECONDS | repl S | shell S | "
+			"chunk N CHUNK | lua N FILE\n");
 		return 2;
 	}
 	printf("%.0f\n", ops / (now() - start));

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * capibench.c: the cost of lunatik_run() of an empty Lua function, against
+ * an empty C function called under the same kind of lock; printed on load
+ * as "bench: capi_lua NS" and "bench: capi_native NS" (per call).
+ */
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+
+#include "lunatik.h"
+
+#define CAPIBENCH_CALLS	200000
+
+static int capibench_lua(lua_State *L)
+{
+	lua_getglobal(L, "empty");
+	return lua_pcall(L, 0, 0, 0);
+}
+
+static noinline int capibench_c(void *arg)
+{
+	barrier();
+	return 0;
+}
+
+static int __init capibench_init(void)
+{
+	lunatik_runtime_t *runtime;
+	DEFINE_MUTEX(lock);
+	u64 start, lua, native;
+	int ret;
+	int i;
+
+	ret = lunatik_runtime(&runtime, "bench/capi", true);
+	if (ret != 0)
+		return ret;
+	start = ktime_get_ns();
+	for (i = 0; i < CAPIBENCH_CALLS; i++)
+		lunatik_run(runtime, capibench_lua, ret);
+	lua = ktime_get_ns() - start;
+	start = ktime_get_ns();
+	for (i = 0; i < CAPIBENCH_CALLS; i++) {
+		mutex_lock(&lock);
+		ret = capibench_c(NULL);
+		mutex_unlock(&lock);
+	}
+	native = ktime_get_ns() - start;
+	lunatik_stop(runtime);
+	pr_info("bench: capi_lua %llu\n", lua / CAPIBENCH_CALLS);
+	pr_info("bench: capi_native %llu\n", native / CAPIBENCH_CALLS);
+	return 0;
+}
+
+static void __exit capibench_exit(void)
+{
+}
+
+module_init(capibench_init);
+module_exit(capibench_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Lunatik benchmarks: the C API's overhead");

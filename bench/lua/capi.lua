@@ -1,0 +1,2 @@
+-- the script of bench/kernel/capibench.c: an empty function
+function empty() end
