@@ -33,6 +33,7 @@
 #define LUADEVICE_MINORS	256
 #define LUADEVICE_NAMEMAX	64
 #define LUADEVICE_MAXIO		(1 << 20)
+#define LUADEVICE_SMALLIO	64	/* reads up to this size use the stack */
 
 struct luadevice {
 	struct kref kref;
@@ -190,17 +191,21 @@ static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char *buf,
 
 static ssize_t luadevice_fop_read(struct file *f, char __user *ubuf, size_t len, loff_t *off)
 {
-	char *buf;
+	char small[LUADEVICE_SMALLIO];
+	char *buf = small;
 	ssize_t ret;
 
 	len = min_t(size_t, len, LUADEVICE_MAXIO);
-	buf = kvmalloc(len, GFP_KERNEL);
-	if (buf == NULL)
-		return -ENOMEM;
+	if (len > sizeof(small)) {
+		buf = kvmalloc(len, GFP_KERNEL);
+		if (buf == NULL)
+			return -ENOMEM;
+	}
 	ret = luadevice_op(f, LUADEVICE_READ, buf, len, off);
 	if (ret > 0 && copy_to_user(ubuf, buf, ret) != 0)
 		ret = -EFAULT;
-	kvfree(buf);
+	if (buf != small)
+		kvfree(buf);
 	return ret;
 }
 
