@@ -36,7 +36,7 @@ typedef struct lunatik_runtime {
 	size_t memory;		/* bytes allocated by L */
 	size_t max_memory;
 	u64 timeout_ns;		/* for each entry into L */
-	u64 deadline_ns;	/* of the current entry */
+	u64 deadline_ns;	/* of the current entry, from its first check */
 	bool overtime;		/* past its time limit, in the grace to report it */
 	bool stopping;		/* lunatik_stop() waits for the current entry */
 	bool warnings;		/* Lua's warn("@on") */

@@ -88,15 +88,20 @@ static void lunatik_check(lua_State *L)
 {
 	lunatik_runtime_t *runtime = lunatik_toruntime(L);
 	const char *why = NULL;
+	u64 now = ktime_get_mono_fast_ns();
 
 	if (runtime->sleep) {
 		cond_resched();
 		if (fatal_signal_pending(current))
 			why = "interrupted by a fatal signal";
 	}
+	if (runtime->deadline_ns == 0) {
+		/* the clock of an entry starts at its first check: no cost before */
+		runtime->deadline_ns = now + runtime->timeout_ns;
+	}
 	if (READ_ONCE(runtime->stopping)) {
 		why = "runtime stopped";
-	} else if (ktime_get_mono_fast_ns() > runtime->deadline_ns) {
+	} else if (now > runtime->deadline_ns) {
 		why = "time limit exceeded";
 		/* a tenth more, once, for handlers to report the error */
 		if (!runtime->overtime) {
@@ -143,7 +148,7 @@ static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L)
 {
 	luai_Limits *limits = luai_limits(L);
 
-	runtime->deadline_ns = ktime_get_mono_fast_ns() + runtime->timeout_ns;
+	runtime->deadline_ns = 0;	/* set by the first check */
 	runtime->overtime = false;
 	runtime->ccalls = luai_getccalls(L);
 	limits->budget = LUAI_BUDGET;
