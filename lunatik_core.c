@@ -63,6 +63,8 @@ static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	}
 	if (nsize > osize && nsize - osize > runtime->max_memory - runtime->memory)
 		return NULL;
+	if (runtime->L != NULL)
+		luai_spendbytes(luai_limits(runtime->L), nsize);
 	block = runtime->sleep ? kvmalloc(nsize, gfp) : kmalloc(nsize, gfp);
 	if (block == NULL)
 		return nsize < osize ? ptr : NULL;	/* a block too large is still good */

@@ -113,6 +113,14 @@ typedef struct luai_Limits {
 #define LUAI_BUDGET	4096
 #define LUAI_CSTACKERR	1024
 
+/*
+ * What a C function does without calls or jumps is bounded by what it
+ * allocates (a string.rep): an embedder's allocator spends a unit per
+ * LUAI_BUDGETBYTES it allocates, so that such calls reach a check too.
+ */
+#define LUAI_BUDGETBYTES	4096
+#define luai_spendbytes(l,n)	((l)->budget -= (int)((n) / LUAI_BUDGETBYTES))
+
 #define luai_initlimits(l)  \
 	((l)->budget = LUAI_BUDGET, (l)->nosleep = 0, (l)->cstack = 0, \
 	 (l)->check = NULL)

@@ -20,6 +20,7 @@
 #define FUZZ_CSTACK	(64 << 10)	/* as in the kernel, with room for ASan */
 
 static size_t fuzz_memory;
+static luai_Limits *fuzz_limits;
 static long long fuzz_deadline;
 static int fuzz_overtime;
 
@@ -45,6 +46,8 @@ static void *fuzz_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	}
 	if (nsize > osize && nsize - osize > FUZZ_MEMORY - fuzz_memory)
 		return NULL;
+	if (fuzz_limits != NULL)
+		luai_spendbytes(fuzz_limits, nsize);
 	block = realloc(ptr, nsize);
 	if (block != NULL)
 		fuzz_memory += nsize - osize;
@@ -97,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (L == NULL)
 		return 0;
 	lua_atpanic(L, fuzz_panic);
-	limits = luai_limits(L);
+	limits = fuzz_limits = luai_limits(L);
 	limits->check = fuzz_check;
 	limits->cstack = luai_stackpointer() - FUZZ_CSTACK;
 	fuzz_deadline = fuzz_now() + FUZZ_TIME_NS;
@@ -111,5 +114,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_overtime = 0;
 	limits->budget = LUAI_BUDGET;
 	lua_close(L);
+	fuzz_limits = NULL;
 	return 0;
 }

@@ -194,6 +194,9 @@ fails("time: a plain search of a long text", "time limit exceeded", function()
 	local s = string.rep("a", 1 << 20)
 	for i = 1, math.maxinteger do string.find(s, s:sub(1, 1 << 19) .. "b", 1, true) end
 end)
+fails("time: large strings, made by C without calls or jumps", "time limit exceeded", function()
+	while true do local s = ("x"):rep(2 << 20) end
+end)
 fails("time: gsub over a long text", "time limit exceeded", function()
 	local s = string.rep("ab", 1 << 18)
 	while true do s:gsub("(a)(b)", "%2%1") end
