@@ -4,34 +4,27 @@
 # result checked; then start, run and stop cycles, with the kernel's slab
 # and vmalloc memory back where it was.
 
-# runs a loop of checked operations until $end; prints "ops failures"
-repl_user() {
+# repeats a checked operation until $end; prints "operations failures"
+repeat_checked() {
 	ops=0 bad=0
 	while [ "$(date +%s)" -lt "$end" ]; do
-		out=$(printf 'return %s * 1000 + %s\nreturn "u%s", %s\n' $1 $ops $1 $ops | lunatik 2>&1)
-		[ "$out" = "$(printf '%s\nu%s\t%s' $(($1 * 1000 + ops)) $1 $ops)" ] || bad=$((bad + 1))
-		ops=$((ops + 2))
-	done
-	echo "$ops $bad"
-}
-passwd_user() {
-	ops=0 bad=0
-	while [ "$(date +%s)" -lt "$end" ]; do
-		pw=$(head -c 32 /dev/passwd)
-		[ ${#pw} = 32 ] && [ -z "$(printf '%s' "$pw" | tr -d ' -~')" ] || bad=$((bad + 1))
+		"$@" $ops || bad=$((bad + 1))
 		ops=$((ops + 1))
 	done
 	echo "$ops $bad"
 }
-echo_user() {
-	ops=0 bad=0
-	while [ "$(date +%s)" -lt "$end" ]; do
-		word="w$1-$ops"
-		[ "$(devio /dev/lt_echo$1 "w$word" s0 r64)" = "$(printf '%s\n0\n%s' ${#word} "$word")" ] ||
-			bad=$((bad + 1))
-		ops=$((ops + 1))
-	done
-	echo "$ops $bad"
+# the checked operations; the last argument is the operation's number
+repl_op() {
+	[ "$(printf 'return %s * 1000 + %s\nreturn "u%s", %s\n' $1 $2 $1 $2 | lunatik 2>&1)" = \
+		"$(printf '%s\nu%s\t%s' $(($1 * 1000 + $2)) $1 $2)" ]
+}
+passwd_op() {
+	pw=$(head -c 32 /dev/passwd)
+	[ ${#pw} = 32 ] && [ -z "$(printf '%s' "$pw" | tr -d ' -~')" ]
+}
+echo_op() {
+	word="w$1-$2"
+	[ "$(devio /dev/lt_echo$1 "w$word" s0 r64)" = "$(printf '%s\n0\n%s' ${#word} "$word")" ]
 }
 
 lunatik.sh start
@@ -39,9 +32,9 @@ cp examples/passwd.lua /lib/modules/lua/
 lunatik --run passwd
 lunatik --run tests/echo
 end=$(($(date +%s) + 30))
-for u in 1 2 3 4; do repl_user $u > /tmp/stress.repl$u & done
-for u in 1 2; do passwd_user > /tmp/stress.passwd$u & done
-for u in 1 2; do echo_user $u > /tmp/stress.echo$u & done
+for u in 1 2 3 4; do repeat_checked repl_op $u > /tmp/stress.repl$u & done
+for u in 1 2; do repeat_checked passwd_op > /tmp/stress.passwd$u & done
+for u in 1 2; do repeat_checked echo_op $u > /tmp/stress.echo$u & done
 wait
 total=0 failed=0
 for f in /tmp/stress.*; do
