@@ -7,7 +7,7 @@ K=tests/kernel
 # reach the memory limit before the time limit
 time_ms=2000 memory=8388608
 if dmesg | grep -q "KernelAddressSanitizer initialized"; then
-	time_ms=20000 memory=2097152
+	time_ms=20000 memory=4194304
 fi
 check "insmod lunatik" insmod lunatik.ko max_time_ms=$time_ms max_memory=$memory
 check "insmod lunatik_testlib" insmod $K/lunatik_testlib.ko
