@@ -37,11 +37,15 @@ $(LUA_STAMP): lua/fetch.sh lua/lua-5.4.4.patch lua/exports.sh
 		> $(LUA_DIR)/lkexport.h
 	touch $@
 
-lua-patch: $(LUA_STAMP)
+# after editing build/lua: the patch is made anew from it, and build/lua
+# stays (no prerequisite, which would apply the old patch over the edits)
+lua-patch:
+	test -d build/lua.orig
 	cd build && LC_ALL=C diff -ruN -x .stamp -x lkexport.h lua.orig lua | \
 		sed -e 's|^--- lua.orig/\([^\t]*\).*|--- a/src/\1|' \
 		    -e 's|^+++ lua/\([^\t]*\).*|+++ b/src/\1|' -e '/^diff /d' \
 		> ../lua/lua-5.4.4.patch; test $$? -le 1
+	touch $(LUA_STAMP)
 
 modules: $(LUA_STAMP)
 	@test -d "$(KDIR)" || { echo "no kernel build tree: install linux-headers-amd64 (make deps) or set KDIR" >&2; exit 1; }

@@ -105,6 +105,7 @@ struct lua_State;
 
 typedef struct luai_Limits {
 	int budget;  /* units left before 'check' */
+	unsigned int bytes;  /* bytes spent, less than a unit */
 	int nosleep;  /* the state runs where it may not sleep: no files */
 	unsigned long cstack;  /* lowest stack address for Lua calls, or 0 */
 	void (*check) (struct lua_State *L);
@@ -114,16 +115,26 @@ typedef struct luai_Limits {
 #define LUAI_CSTACKERR	1024
 
 /*
- * What a C function does without calls or jumps is bounded by what it
- * allocates (a string.rep): an embedder's allocator spends a unit per
- * LUAI_BUDGETBYTES it allocates, so that such calls reach a check too.
+ * What C code does without calls or jumps is bounded by the bytes it
+ * allocates, moves, compares or the collector traverses (a string.rep, a
+ * return of many values, an equality of long strings, a full collection):
+ * it spends a unit per LUAI_BUDGETBYTES of them, so that it reaches a
+ * check too.  luai_spendbytes only spends, and so may run anywhere (in an
+ * allocator, in the collector); the next luai_spend checks.  A few values,
+ * or a short string, are an instruction's own cost.
  */
 #define LUAI_BUDGETBYTES	4096
-#define luai_spendbytes(l,n)	((l)->budget -= (int)((n) / LUAI_BUDGETBYTES))
+LUAI_FUNC void luai_spendbytes (luai_Limits *l, size_t n);
+LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
+
+#define luai_spendvalues(L,n)  \
+	{ if ((n) > 64) luai_spendbytes(&G(L)->limits, (size_t)(n) * sizeof(TValue)); }
+#define luai_spendstring(L,o)	luai_spendbytes(&G(L)->limits, tsslen(tsvalue(o)))
+#define luai_spendwork(g,w)	luai_spendbytes(&(g)->limits, (size_t)(w) * sizeof(TValue))
 
 #define luai_initlimits(l)  \
-	((l)->budget = LUAI_BUDGET, (l)->nosleep = 0, (l)->cstack = 0, \
-	 (l)->check = NULL)
+	((l)->budget = LUAI_BUDGET, (l)->bytes = 0, (l)->nosleep = 0, \
+	 (l)->cstack = 0, (l)->check = NULL)
 
 #define luai_budgetspent(L)	(--G(L)->limits.budget < 0)
 #define luai_spend(L)	{ if (l_unlikely(luai_budgetspent(L))) luai_budget(L); }

@@ -23,6 +23,26 @@ void luai_tick(lua_State *L)
 	luai_spend(L);
 }
 
+void luai_spendbytes(luai_Limits *limits, size_t n)
+{
+	size_t units;
+
+	n += limits->bytes;
+	units = n / LUAI_BUDGETBYTES;
+	limits->bytes = n % LUAI_BUDGETBYTES;
+	/* spending more than the budget left is spending it: the next spend checks */
+	if (limits->budget <= 0 || units >= (size_t)limits->budget)
+		limits->budget = 0;
+	else
+		limits->budget -= (int)units;
+}
+
+void luai_tickbytes(lua_State *L, size_t n)
+{
+	luai_spendbytes(&G(L)->limits, n);
+	luai_spend(L);
+}
+
 int luai_cstackfull(lua_State *L, unsigned long margin)
 {
 	return luai_stackpointer() + margin < G(L)->limits.cstack;

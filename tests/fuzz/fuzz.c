@@ -4,9 +4,11 @@
  * with the same adaptation (lua-5.4.4.patch, lkconf.h, lklimits.c) and
  * limits as a runtime: each input is a chunk, loaded and run with the
  * standard libraries under a memory limit, a time limit and a C-stack
- * bound.  Files cannot be read (luaL_loadfilex fails).
+ * bound.  Files cannot be read (luaL_loadfilex fails).  A chunk that runs
+ * far past its time limit is a crash too: work in C that spends no budget.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -18,6 +20,7 @@
 #define FUZZ_MEMORY	(16 << 20)
 #define FUZZ_TIME_NS	200000000LL	/* 200 ms */
 #define FUZZ_CSTACK	(64 << 10)	/* as in the kernel, with room for ASan */
+#define FUZZ_OVERRUN_NS	(10 * FUZZ_TIME_NS)
 
 static size_t fuzz_memory;
 static luai_Limits *fuzz_limits;
@@ -68,6 +71,16 @@ static void fuzz_check(lua_State *L)
 	luaL_error(L, "time limit exceeded");
 }
 
+static void fuzz_overrun(const char *what)
+{
+	long long late = fuzz_now() - fuzz_deadline;
+
+	if (late > FUZZ_OVERRUN_NS) {
+		fprintf(stderr, "fuzz: %s ran %lld ms past its time limit\n", what, late / 1000000);
+		abort();
+	}
+}
+
 static int fuzz_panic(lua_State *L)
 {
 	(void)L;
@@ -109,11 +122,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (lua_pcall(L, 0, 0, 0) == LUA_OK &&
 	    luaL_loadbufferx(L, (const char *)data, size, "=fuzz", "t") == LUA_OK)
 		lua_pcall(L, 0, 0, 0);
+	fuzz_overrun("the chunk");
 	/* as lunatik_stop: finalizers run within fresh limits */
 	fuzz_deadline = fuzz_now() + FUZZ_TIME_NS;
 	fuzz_overtime = 0;
 	limits->budget = LUAI_BUDGET;
 	lua_close(L);
+	fuzz_overrun("lua_close");
 	fuzz_limits = NULL;
 	return 0;
 }

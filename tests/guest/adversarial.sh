@@ -6,7 +6,33 @@ works() {
 	[ "$(echo 'return 40 + 2' | lunatik 2>&1)" = 42 ]
 }
 
+# the REPL's answer to a chunk contains 'text'
+answers() {
+	echo "$1" | lunatik 2>&1 | grep -q "$2"
+}
+
 lunatik.sh start
+
+# CPU and memory in the REPL: the kernel's memory is back afterwards
+before=$(held)
+check "the REPL: pattern matching that backtracks" \
+	answers 'return string.find(string.rep("a", 5000), ".-.-.-.-.-b")' "time limit exceeded"
+check "the REPL: a sort comparator that errs" \
+	answers 'local t = {3, 1, 2} table.sort(t, function() error("no order") end)' "no order"
+check "the REPL: a table of strings up to the memory limit" answers \
+	'local t = {} for i = 1, math.maxinteger do t[i] = string.rep("x", 1000) .. i end' \
+	"not enough memory"
+check "the REPL: one huge string" answers 'return string.rep("x", 1 << 40)' "too large\|not enough memory"
+check "the REPL: many small tables, the collector stopped" answers \
+	'collectgarbage("stop") local t = {} for i = 1, math.maxinteger do t[i] = {} end' \
+	"not enough memory"
+check "... and the REPL works" works
+sync
+echo 2 > /proc/sys/vm/drop_caches
+after=$(held)
+echo "# REPL hogs: unreclaimable slab and vmalloc went from $before kB to $after kB"
+check "... and the kernel holds no more memory than before (within 1 MB)" \
+	[ $((after - before)) -lt 1024 ]
 
 # input
 check "garbage bytes to /dev/lunatik" sh -c "head -c 512 /dev/urandom > /dev/lunatik; cat /dev/lunatik > /dev/null"
@@ -31,8 +57,25 @@ check "an endless loop in a read callback ends in ECANCELED" sh -c \
 	"lunatik --run tests/badcallbacks && [ \"\$(devio /dev/lt_endless r1)\" = 'error: ECANCELED' ]"
 check "... and says why in the kernel log" sh -c "dmesg | grep -q 'lt_endless: read: .*time limit exceeded'"
 same "a callback's error object whose __tostring fails" "error: ECANCELED" devio /dev/lt_badobject r1
+same "pattern matching that backtracks in a read callback" "error: ECANCELED" devio /dev/lt_backtrack r1
+check "... and says why in the kernel log" sh -c "dmesg | grep -q 'lt_backtrack: read: .*time limit exceeded'"
+same "a read callback up to the memory limit" "error: ECANCELED" devio /dev/lt_hog r1
+check "... and says why in the kernel log" sh -c "dmesg | grep -q 'lt_hog: read: .*not enough memory'"
 check "... and the REPL works" works
-lunatik --stop tests/badcallbacks
+devio /dev/lt_slow r1 > /tmp/slow 2>&1 &
+reader=$!
+check "lunatik --stop while a read callback runs" lunatik --stop tests/badcallbacks
+wait $reader
+check "... the read gets its byte, or ECANCELED, or ENXIO" \
+	grep -q -x "x\|error: ECANCELED\|error: ENXIO" /tmp/slow
+check "... and the REPL works" works
+
+# a script file beyond the largest chunk (1 MiB)
+{ printf 'return 1 --'; head -c 1100000 /dev/zero | tr '\\0' x; } > /lib/modules/lua/tests/huge.lua
+check "lunatik --run of a script of 1.1 MiB is refused" refused lunatik --run tests/huge
+same "... and says why" "cannot open /lib/modules/lua/tests/huge.lua (-EFBIG)" \
+	sh -c "lunatik --run tests/huge 2>&1"
+rm /lib/modules/lua/tests/huge.lua
 
 # unloading what is in use: refused, or clean
 check "rmmod lualinux while a runtime uses it is refused" refused rmmod lualinux

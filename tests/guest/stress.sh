@@ -48,10 +48,6 @@ check "stress: 8 processes for 30 s, $total operations, every result right" \
 	[ "$failed" = 0 -a "$total" -gt 100 ]
 lunatik.sh stop
 
-# memory the kernel holds, in kB: unreclaimable slab and vmalloc
-held() {
-	awk '/^SUnreclaim:|^VmallocUsed:/ { kb += $2 } END { print kb }' /proc/meminfo
-}
 cycle() {
 	lunatik.sh start &&
 	lunatik --run passwd && head -c 8 /dev/passwd > /dev/null &&

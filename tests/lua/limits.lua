@@ -34,6 +34,21 @@ test("C stack: __newindex", function()
 	getmetatable(t).__newindex = function(t, k, v) t[k] = v end
 	overflows(function() t.x = 1 end)
 end)
+fails("C stack: __newindex chains of tables", "chain too long", function()
+	local t = {}
+	for i = 1, 3000 do t = setmetatable({}, {__newindex = t}) end
+	t.x = 1
+end)
+test("C stack: __gc", function()
+	local mt = {__gc = function()
+		local t = setmetatable({}, {})
+		getmetatable(t).__index = function(t, k) return t[k] end
+		return t.x
+	end}
+	for i = 1, 10 do setmetatable({}, mt) end
+	collectgarbage()
+	works()
+end)
 test("C stack: __tostring", function()
 	local t = setmetatable({}, {})
 	getmetatable(t).__tostring = function(t) return tostring(t) end
@@ -118,6 +133,15 @@ test("C stack: room for real scripts", function()
 	print("lunatik C stack depths: __index", depth, "parentheses", parens,
 		"coroutines", coroutines, "gsub", gsubs)
 	assert(depth >= 30 and parens >= 30 and coroutines >= 12 and gsubs >= 5)
+end)
+
+-- a __call that is its own __call: each retry shifts the arguments, in C
+test("C stack: __call of itself", function()
+	local t = setmetatable({}, {})
+	getmetatable(t).__call = t
+	local ok, err = pcall(t)
+	assert(not ok and (err:find("time limit exceeded") or err:find("stack overflow")
+		or err:find("not enough memory")), err)
 end)
 
 -- memory: allocation beyond the runtime's limit is "not enough memory"
@@ -219,6 +243,58 @@ fails("time: a sort comparator that never settles", "invalid order function", fu
 	local t = {}
 	for i = 1, 1000 do t[i] = i end
 	table.sort(t, function(a, b) return true end)
+end)
+
+-- time: work in C that grows with the data it is given
+local function numbers(n)
+	local t = {}
+	for i = 1, n do t[i] = i end
+	return t
+end
+fails("time: tail calls with many arguments", "time limit exceeded", function()
+	local function f(...) return f(...) end
+	f(table.unpack(numbers(50000)))
+end)
+fails("time: returns of many values", "time limit exceeded", function()
+	local t = numbers(50000)
+	local function f(...) return ... end
+	while true do f(table.unpack(t)) end
+end)
+fails("time: comparisons of long strings", "time limit exceeded", function()
+	local a = string.rep("x", 1 << 19)
+	local b = a:sub(1, -2) .. "y"
+	while true do local _ = a == b or a > b end
+end)
+fails("time: rawequal of long strings", "time limit exceeded", function()
+	local a = string.rep("x", 1 << 19)
+	local b = a:sub(1, -2) .. "y"
+	while true do rawequal(a, b) end
+end)
+fails("time: utf8.len of a long string", "time limit exceeded", function()
+	local s = string.rep("x", 1 << 20)
+	while true do utf8.len(s) end
+end)
+fails("time: full collections of a large heap", "time limit exceeded", function()
+	local t = {}
+	for i = 1, 20000 do t[i] = {} end
+	while true do collectgarbage() end
+end)
+fails("time: sorts of a large table", "time limit exceeded", function()
+	local t = numbers(50000)
+	while true do table.sort(t) end
+end)
+fails("time: inserts at the front of a large table", "time limit exceeded", function()
+	local t = numbers(50000)
+	while true do table.insert(t, 1, 0) table.remove(t, 1) end
+end)
+fails("time: table.concat of a large table", "time limit exceeded", function()
+	local t = {}
+	for i = 1, 50000 do t[i] = "" end
+	while true do table.concat(t) end
+end)
+fails("time: string.format of long strings", "time limit exceeded", function()
+	local s = string.rep("x", 1 << 18)
+	while true do string.format("%s%s", s, s) end
 end)
 test("string.rep of empty strings is at once", function()
 	assert(string.rep("", math.maxinteger) == "" and string.rep("", 1 << 60, "") == "")
