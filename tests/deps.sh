@@ -6,7 +6,7 @@ set -eu
 
 packages="build-essential linux-headers-amd64 linux-image-amd64 qemu-system-x86
 	busybox-static cpio patch xz-utils dpkg-dev libedit-dev ncurses-base
-	clang libclang-rt-14-dev lua5.4"
+	clang libclang-rt-14-dev lua5.4 gnuplot-nox"
 
 missing=
 for p in $packages; do
