@@ -92,7 +92,7 @@ check-debug:
 	LUNATIK_KERNEL=$$(tests/debug-kernel.sh) tests/check.sh
 
 bench:
-	bench/bench.sh
+	BENCH="$(BENCH)" bench/bench.sh
 
 guest:
 	EXAMPLE=$(EXAMPLE) tests/guest.sh

@@ -74,8 +74,8 @@ int lunatik_unprotected(lunatik_runtime_t *runtime);
 /*
  * lunatik_run(runtime, handler, ret, ...) sets 'ret' to handler(L, ...)
  * run on the runtime's state, or to -ENXIO if the runtime has been
- * stopped, or to -ECANCELED if the handler raised a Lua error outside a
- * protected call.  The Lua stack is restored afterwards.
+ * stopped, or to -ECANCELED (-ENOMEM for "not enough memory") if the
+ * handler raised a Lua error outside a protected call.  The Lua stack is restored afterwards.
  */
 #define lunatik_run(runtime, handler, ret, ...)				\
 do {									\
@@ -91,7 +91,8 @@ do {									\
 			ret = handler(__L, ## __VA_ARGS__);		\
 		else							\
 			ret = lunatik_unprotected(__runtime);		\
-		lua_settop(__L, __top);					\
+		if (lua_gettop(__L) != __top)				\
+			lua_settop(__L, __top);				\
 	}								\
 	lunatik_leave(__runtime);					\
 } while (0)

@@ -183,12 +183,13 @@ static int lunatik_panic(lua_State *L)
 int lunatik_unprotected(lunatik_runtime_t *runtime)
 {
 	lua_State *L = runtime->L;
-
 	/* a conversion could fail and jump here again: strings only */
-	pr_err("unprotected error in lunatik_run: %s\n",
-	       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a string)");
+	const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(not a string)";
+
+	pr_err("unprotected error in lunatik_run: %s\n", msg);
 	luai_setccalls(L, runtime->ccalls);
-	return -ECANCELED;
+	/* Lua's message for a failed allocation (LUA_ERRMEM) */
+	return strcmp(msg, "not enough memory") == 0 ? -ENOMEM : -ECANCELED;
 }
 EXPORT_SYMBOL_GPL(lunatik_unprotected);
 

@@ -14,7 +14,7 @@ guest_build || { tail -20 "$out/build.log"; exit 1; }
 make -C "$kdir" M="$top/bench/kernel" KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules \
 	>> "$out/build.log" 2>&1
 cc -static -O2 -Wall -Wextra -o "$out/rate" "$top/bench/guest/rate.c"
-guest_initramfs bench
+guest_initramfs bench ${BENCH:-}
 guest_program /usr/bin/lua5.4 /bin/lua5.4
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out/initramfs.gz"
 log=$out/bench.log
@@ -50,6 +50,8 @@ END {
 	row("lunatik_run() of an empty Lua function, ns", "capi_lua")
 	row("the same, an empty C function, ns", "capi_native")
 	ratio("  Lua / C", "capi_lua", "capi_native", "lunatik_run(), Lua/C (<= 5)", 5)
+	row("the same, registry ref and lua_call, ns", "capi_ref")
+	ratio("  Lua / C", "capi_ref", "capi_native", "lunatik_run(), ref+lua_call, Lua/C")
 	split("fib sieve tables strings patterns", b, " ")
 	for (i = 1; i <= 5; i++) {
 		row("runs/s of " b[i] ", kernel runtime", "kernel_" b[i])

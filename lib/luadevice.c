@@ -73,8 +73,11 @@ static void luadevice_put(struct luadevice *dev)
 }
 
 /*
- * A callback, run by lunatik_run() in a protected call: the file's
- * session (or the driver) is 'self', and the Lua function is self[name].
+ * A callback, run by lunatik_run(): the file's session (or the driver) is
+ * 'self', and the Lua function is self[name].  Only the function runs in a
+ * protected call, so that its errors are logged with the device's name;
+ * an error around it (a failing __index of a session, an allocation)
+ * is lunatik_run()'s to report.
  */
 enum luadevice_kind { LUADEVICE_OPEN, LUADEVICE_RELEASE, LUADEVICE_READ, LUADEVICE_WRITE };
 
@@ -86,96 +89,109 @@ struct luadevice_op {
 	char *buf;	/* in the kernel */
 	size_t len;
 	loff_t *off;
-	ssize_t ret;
 };
 
-static void luadevice_read(lua_State *L, struct luadevice_op *op)
+static int luadevice_error(lua_State *L, struct luadevice_op *op, int status, const char *why)
 {
-	size_t len;
+	if (why == NULL)
+		why = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error is not a string)";
+	pr_err("%s: %s: %s\n", op->file->dev->name, luadevice_names[op->kind], why);
+	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
+}
+
+/* the offset a callback returned at 'idx', or 'off' if none */
+static bool luadevice_offset(lua_State *L, int idx, loff_t *off)
+{
+	int isnum = 1;
+
+	if (!lua_isnil(L, idx))
+		*off = lua_tointegerx(L, idx, &isnum);
+	return isnum;
+}
+
+static ssize_t luadevice_read(lua_State *L, struct luadevice_op *op)
+{
+	loff_t off = *op->off;
 	const char *s;
+	size_t len;
+	int status;
 
 	lua_pushinteger(L, op->len);
-	lua_pushinteger(L, *op->off);
-	lua_call(L, 3, 2);
+	lua_pushinteger(L, off);
+	status = lua_pcall(L, 3, 2, 0);
+	if (status != LUA_OK)
+		return luadevice_error(L, op, status, NULL);
+	if (!lua_isstring(L, -2))
+		return luadevice_error(L, op, LUA_ERRRUN, "read must return a string");
 	s = lua_tolstring(L, -2, &len);
-	if (s == NULL)
-		luaL_error(L, "read must return a string");
 	len = min(len, op->len);
-	*op->off = luaL_optinteger(L, -1, *op->off + len);
+	off += len;
+	if (!luadevice_offset(L, -1, &off))
+		return luadevice_error(L, op, LUA_ERRRUN, "read must return an integer offset");
 	memcpy(op->buf, s, len);
-	op->ret = len;
+	*op->off = off;
+	return len;
 }
 
-static void luadevice_write(lua_State *L, struct luadevice_op *op)
+static ssize_t luadevice_write(lua_State *L, struct luadevice_op *op)
 {
+	loff_t off = *op->off;
 	lua_Integer len;
+	int isnum = 1;
+	int status;
 
 	lua_pushlstring(L, op->buf, op->len);
-	lua_pushinteger(L, *op->off);
-	lua_call(L, 3, 2);
-	len = luaL_optinteger(L, -2, op->len);
-	if (len < 0)
-		luaL_error(L, "write must return a length that is not negative");
+	lua_pushinteger(L, off);
+	status = lua_pcall(L, 3, 2, 0);
+	if (status != LUA_OK)
+		return luadevice_error(L, op, status, NULL);
+	len = lua_isnil(L, -2) ? (lua_Integer)op->len : lua_tointegerx(L, -2, &isnum);
+	if (!isnum || len < 0)
+		return luadevice_error(L, op, LUA_ERRRUN,
+				       "write must return a length that is not negative");
 	len = min_t(lua_Integer, len, op->len);
-	*op->off = luaL_optinteger(L, -1, *op->off + len);
-	op->ret = len;
+	off += len;
+	if (!luadevice_offset(L, -1, &off))
+		return luadevice_error(L, op, LUA_ERRRUN, "write must return an integer offset");
+	*op->off = off;
+	return len;
 }
 
-static int luadevice_call(lua_State *L)
+static ssize_t luadevice_run(lua_State *L, struct luadevice_op *op)
 {
-	struct luadevice_op *op = lua_touserdata(L, 1);
 	struct luadevice_file *file = op->file;
+	int status;
 
+	if (file->dev->driver == LUA_NOREF)
+		return -ENXIO;
 	lua_rawgeti(L, LUA_REGISTRYINDEX,
 		    file->session != LUA_NOREF ? file->session : file->dev->driver);
-	if (lua_getfield(L, -1, luadevice_names[op->kind]) != LUA_TFUNCTION) {
-		op->ret = -ENXIO;
-		return 0;
-	}
-	lua_pushvalue(L, -2);
-	op->ret = 0;
-	switch (op->kind) {
-	case LUADEVICE_OPEN:
-		/* a table that open() returns is 'self' for the file's callbacks */
-		lua_call(L, 1, 1);
-		if (lua_istable(L, -1))
-			file->session = luaL_ref(L, LUA_REGISTRYINDEX);
-		break;
-	case LUADEVICE_RELEASE:
-		lua_call(L, 1, 0);
-		break;
-	case LUADEVICE_READ:
-		luadevice_read(L, op);
-		break;
-	case LUADEVICE_WRITE:
-		luadevice_write(L, op);
-		break;
-	}
-	return 0;
-}
-
-static int luadevice_run(lua_State *L, struct luadevice_op *op)
-{
-	struct luadevice_file *file = op->file;
-	int status = LUA_OK;
-
-	if (file->dev->driver == LUA_NOREF) {
-		op->ret = -ENXIO;
-	} else {
-		lua_pushcfunction(L, luadevice_call);
-		lua_pushlightuserdata(L, op);
-		status = lua_pcall(L, 1, 0, 0);
-	}
 	if (op->kind == LUADEVICE_RELEASE) {
-		/* the session ends with its file, callback or not */
+		/* the session ends with its file, whatever its callback does */
 		luaL_unref(L, LUA_REGISTRYINDEX, file->session);
 		file->session = LUA_NOREF;
 	}
-	if (status == LUA_OK)
-		return op->ret;
-	pr_err("%s: %s: %s\n", file->dev->name, luadevice_names[op->kind],
-	       lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error is not a string)");
-	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
+	if (lua_getfield(L, -1, luadevice_names[op->kind]) != LUA_TFUNCTION)
+		return -ENXIO;
+	lua_insert(L, -2);
+	switch (op->kind) {
+	case LUADEVICE_OPEN:
+		status = lua_pcall(L, 1, 1, 0);
+		if (status != LUA_OK)
+			return luadevice_error(L, op, status, NULL);
+		/* a table that open() returns is 'self' for the file's callbacks */
+		if (lua_istable(L, -1))
+			file->session = luaL_ref(L, LUA_REGISTRYINDEX);
+		return 0;
+	case LUADEVICE_RELEASE:
+		status = lua_pcall(L, 1, 0, 0);
+		return status == LUA_OK ? 0 : luadevice_error(L, op, status, NULL);
+	case LUADEVICE_READ:
+		return luadevice_read(L, op);
+	case LUADEVICE_WRITE:
+		return luadevice_write(L, op);
+	}
+	return -EINVAL;
 }
 
 static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char *buf, size_t len,

@@ -114,6 +114,6 @@ int main(int argc, char *argv[])
 			"chunk N CHUNK | lua N FILE\n");
 		return 2;
 	}
-	printf("%.0f\n", ops / (now() - start));
+	printf("%.2f\n", ops / (now() - start));
 	return 0;
 }
