@@ -31,7 +31,7 @@ static long long fuzz_now(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);	/* a starved fuzzer is not late */
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
