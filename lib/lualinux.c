@@ -10,12 +10,17 @@
 
 #include "lunatik.h"
 
-/* a uniform integer in [0, n], without modulo bias: draws under a mask */
+/*
+ * A uniform integer in [0, n], without modulo bias: for a 32-bit range
+ * the kernel's own (one draw, almost always); else draws under a mask.
+ */
 static u64 lualinux_uniform(u64 n)
 {
 	u64 mask = n;
 	u64 r;
 
+	if (n < U32_MAX)
+		return get_random_u32_below((u32)n + 1);
 	mask |= mask >> 1;
 	mask |= mask >> 2;
 	mask |= mask >> 4;
@@ -23,7 +28,7 @@ static u64 lualinux_uniform(u64 n)
 	mask |= mask >> 16;
 	mask |= mask >> 32;
 	do {
-		r = mask <= U32_MAX ? get_random_u32() & mask : get_random_u64() & mask;
+		r = get_random_u64() & mask;
 	} while (r > n);
 	return r;
 }
