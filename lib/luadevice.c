@@ -173,7 +173,7 @@ static ssize_t luadevice_run(lua_State *L, struct luadevice_op *op)
 	}
 	if (lua_getfield(L, -1, luadevice_names[op->kind]) != LUA_TFUNCTION)
 		return -ENXIO;
-	lua_insert(L, -2);
+	lua_pushvalue(L, -2);	/* self (lunatik_run() restores the stack) */
 	switch (op->kind) {
 	case LUADEVICE_OPEN:
 		status = lua_pcall(L, 1, 1, 0);
