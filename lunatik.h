@@ -75,7 +75,8 @@ int lunatik_unprotected(lunatik_runtime_t *runtime);
  * lunatik_run(runtime, handler, ret, ...) sets 'ret' to handler(L, ...)
  * run on the runtime's state, or to -ENXIO if the runtime has been
  * stopped, or to -ECANCELED (-ENOMEM for "not enough memory") if the
- * handler raised a Lua error outside a protected call.  The Lua stack is restored afterwards.
+ * handler raised a Lua error outside a protected call.  The Lua stack is
+ * restored afterwards.
  */
 #define lunatik_run(runtime, handler, ret, ...)				\
 do {									\

@@ -99,7 +99,7 @@ static int luadevice_error(lua_State *L, struct luadevice_op *op, int status, co
 	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
 }
 
-/* the offset a callback returned at 'idx', or 'off' if none */
+/* sets 'off' to the offset a callback returned at 'idx', if any; false if not an integer */
 static bool luadevice_offset(lua_State *L, int idx, loff_t *off)
 {
 	int isnum = 1;
