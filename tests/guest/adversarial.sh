@@ -6,6 +6,12 @@ works() {
 	[ "$(echo 'return 40 + 2' | lunatik 2>&1)" = 42 ]
 }
 
+# runtimes with a small memory limit: hogs reach it before the time limit,
+# even on a debug kernel
+start_small() {
+	lunatik.sh start && echo 4194304 > /sys/module/lunatik/parameters/max_memory
+}
+
 # the REPL's answer to a chunk contains 'text'
 answers() {
 	echo "$1" | lunatik 2>&1 | grep -q "$2"
@@ -13,7 +19,7 @@ answers() {
 
 # CPU and memory in the REPL: the kernel's memory is back afterwards
 before=$(held)
-lunatik.sh start
+start_small
 check "the REPL: pattern matching that backtracks" \
 	answers 'return string.find(string.rep("a", 5000), ".-.-.-.-.-b")' "time limit exceeded"
 check "the REPL: a sort comparator that errs" \
@@ -30,10 +36,14 @@ lunatik.sh stop
 sync
 echo 2 > /proc/sys/vm/drop_caches
 after=$(held)
-lunatik.sh start
+start_small
 echo "# REPL hogs: unreclaimable slab and vmalloc went from $before kB to $after kB"
-check "... and the kernel holds no more memory than before (within 1 MB)" \
-	[ $((after - before)) -lt 1024 ]
+if [ -z "$kasan" ]; then
+	check "... and the kernel holds no more memory than before (within 1 MB)" \
+		[ $((after - before)) -lt 1024 ]
+else
+	echo "# (not checked: KASAN's quarantine holds what was freed; kmemleak looks for leaks)"
+fi
 
 # input
 check "garbage bytes to /dev/lunatik" sh -c "head -c 512 /dev/urandom > /dev/lunatik; cat /dev/lunatik > /dev/null"

@@ -253,10 +253,10 @@ local function numbers(n)
 end
 fails("time: tail calls with many arguments", "time limit exceeded", function()
 	local function f(...) return f(...) end
-	f(table.unpack(numbers(50000)))
+	f(table.unpack(numbers(20000)))
 end)
 fails("time: returns of many values", "time limit exceeded", function()
-	local t = numbers(50000)
+	local t = numbers(20000)
 	local function f(...) return ... end
 	while true do f(table.unpack(t)) end
 end)
