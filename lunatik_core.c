@@ -76,9 +76,15 @@ static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return block;
 }
 
-/* an error where the script is: the Lua function running (level 0) */
+/*
+ * An error where the script is: the Lua function running (level 0).  A
+ * check may come before a call has checked its stack, and the error again
+ * in each message handler called: room for the message first.
+ */
 static void lunatik_stopscript(lua_State *L, const char *why)
 {
+	if (!lua_checkstack(L, LUA_MINSTACK))
+		lua_error(L);	/* no room: whatever is on top is the error */
 	luaL_where(L, 0);
 	lua_pushstring(L, why);
 	lua_concat(L, 2);
@@ -300,6 +306,8 @@ static int lunatik_setup(lua_State *L)
 {
 	struct lunatik_script *script = lua_touserdata(L, 1);
 
+	/* the libraries make next to no garbage: no collection while they open */
+	lua_gc(L, LUA_GCSTOP);
 	luaL_openlibs(L);
 	lua_pushliteral(L, LUNATIK_VERSION);
 	lua_setglobal(L, "_LUNATIK_VERSION");
@@ -307,6 +315,7 @@ static int lunatik_setup(lua_State *L)
 		luaL_requiref(L, "lunatik", luaopen_lunatik, 1);
 		lua_pop(L, 1);
 	}
+	lua_gc(L, LUA_GCRESTART);
 	if (luai_loadchunk(L, script->buf, script->size, script->chunkname, "t") != LUA_OK)
 		return lua_error(L);
 	lua_call(L, 0, 0);

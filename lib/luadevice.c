@@ -99,14 +99,14 @@ static int luadevice_error(lua_State *L, struct luadevice_op *op, int status, co
 	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
 }
 
-/* sets 'off' to the offset a callback returned at 'idx', if any; false if not an integer */
+/* sets 'off' to the offset a callback returned at 'idx', if any; false if it is no offset */
 static bool luadevice_offset(lua_State *L, int idx, loff_t *off)
 {
 	int isnum = 1;
 
 	if (!lua_isnil(L, idx))
 		*off = lua_tointegerx(L, idx, &isnum);
-	return isnum;
+	return isnum && *off >= 0;
 }
 
 static ssize_t luadevice_read(lua_State *L, struct luadevice_op *op)
@@ -127,7 +127,7 @@ static ssize_t luadevice_read(lua_State *L, struct luadevice_op *op)
 	len = min(len, op->len);
 	off += len;
 	if (!luadevice_offset(L, -1, &off))
-		return luadevice_error(L, op, LUA_ERRRUN, "read must return an integer offset");
+		return luadevice_error(L, op, LUA_ERRRUN, "read must return an offset that is not negative");
 	memcpy(op->buf, s, len);
 	*op->off = off;
 	return len;
@@ -152,37 +152,50 @@ static ssize_t luadevice_write(lua_State *L, struct luadevice_op *op)
 	len = min_t(lua_Integer, len, op->len);
 	off += len;
 	if (!luadevice_offset(L, -1, &off))
-		return luadevice_error(L, op, LUA_ERRRUN, "write must return an integer offset");
+		return luadevice_error(L, op, LUA_ERRRUN, "write must return an offset that is not negative");
 	*op->off = off;
 	return len;
+}
+
+/* the session ends with its file, callback or not */
+static void luadevice_endsession(lua_State *L, struct luadevice_op *op)
+{
+	if (op->kind == LUADEVICE_RELEASE) {
+		luaL_unref(L, LUA_REGISTRYINDEX, op->file->session);
+		op->file->session = LUA_NOREF;
+	}
 }
 
 static ssize_t luadevice_run(lua_State *L, struct luadevice_op *op)
 {
 	struct luadevice_file *file = op->file;
+	int session;
 	int status;
 
-	if (file->dev->driver == LUA_NOREF)
+	if (file->dev->driver == LUA_NOREF) {
+		luadevice_endsession(L, op);
 		return -ENXIO;
+	}
 	lua_rawgeti(L, LUA_REGISTRYINDEX,
 		    file->session != LUA_NOREF ? file->session : file->dev->driver);
-	if (op->kind == LUADEVICE_RELEASE) {
-		/* the session ends with its file, whatever its callback does */
-		luaL_unref(L, LUA_REGISTRYINDEX, file->session);
-		file->session = LUA_NOREF;
-	}
+	luadevice_endsession(L, op);	/* the session stays on the stack as 'self' */
 	if (lua_getfield(L, -1, luadevice_names[op->kind]) != LUA_TFUNCTION)
 		return -ENXIO;
 	lua_pushvalue(L, -2);	/* self (lunatik_run() restores the stack) */
 	switch (op->kind) {
 	case LUADEVICE_OPEN:
+		/* a session's reference is made first: none can fail after open() */
+		lua_pushboolean(L, false);
+		session = luaL_ref(L, LUA_REGISTRYINDEX);
 		status = lua_pcall(L, 1, 1, 0);
-		if (status != LUA_OK)
-			return luadevice_error(L, op, status, NULL);
-		/* a table that open() returns is 'self' for the file's callbacks */
-		if (lua_istable(L, -1))
-			file->session = luaL_ref(L, LUA_REGISTRYINDEX);
-		return 0;
+		if (status == LUA_OK && lua_istable(L, -1)) {
+			/* a table that open() returns is 'self' for the file's callbacks */
+			lua_rawseti(L, LUA_REGISTRYINDEX, session);
+			file->session = session;
+			return 0;
+		}
+		luaL_unref(L, LUA_REGISTRYINDEX, session);
+		return status == LUA_OK ? 0 : luadevice_error(L, op, status, NULL);
 	case LUADEVICE_RELEASE:
 		status = lua_pcall(L, 1, 0, 0);
 		return status == LUA_OK ? 0 : luadevice_error(L, op, status, NULL);

@@ -92,6 +92,9 @@
 #undef LUAL_BUFFERSIZE
 #define LUAL_BUFFERSIZE		256
 
+/* the string table a state grows to with the standard libraries: no rehash */
+#define MINSTRTABSIZE		256
+
 /*
  * Limits.  Every call and every jump spends a unit of the state's budget,
  * and so do the steps of C loops that run no Lua (pattern matching, plain

@@ -68,6 +68,8 @@ static void fuzz_check(lua_State *L)
 	} else {
 		luai_limits(L)->budget = 0;
 	}
+	if (!lua_checkstack(L, LUA_MINSTACK))	/* as lunatik_stopscript */
+		lua_error(L);
 	luaL_error(L, "time limit exceeded");
 }
 

@@ -12,10 +12,9 @@ device.new{name = "lt_hog", open = nop, release = nop,
 	end}
 device.new{name = "lt_badobject", open = nop, release = nop,
 	read = function() error(setmetatable({}, {__tostring = function() error("again") end})) end}
--- a read that takes a while (to stop the runtime under it)
+-- a read that runs until its runtime is stopped (or its time is up)
 device.new{name = "lt_slow", open = nop, release = nop,
 	read = function()
-		local n = 0
-		for i = 1, 3000000 do n = n + i end
-		return "x"
+		print("lt_slow: reading")
+		while true do end
 	end}

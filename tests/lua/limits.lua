@@ -194,6 +194,10 @@ end)
 fails("time: an endless loop in pcall", "time limit exceeded", function()
 	while true do pcall(function() while true do end end) end
 end)
+fails("time: an endless loop in xpcall, past the limit in its handler too", "time limit exceeded",
+	function()
+		while true do xpcall(function() while true do end end, function(m) return m end) end
+	end)
 fails("time: endless tail calls", "time limit exceeded", function()
 	local function f() return f() end
 	return f()
@@ -256,9 +260,9 @@ fails("time: tail calls with many arguments", "time limit exceeded", function()
 	f(table.unpack(numbers(20000)))
 end)
 fails("time: returns of many values", "time limit exceeded", function()
-	local t = numbers(20000)
 	local function f(...) return ... end
-	while true do f(table.unpack(t)) end
+	local function loop(...) while true do f(...) end end
+	loop(table.unpack(numbers(20000)))
 end)
 fails("time: comparisons of long strings", "time limit exceeded", function()
 	local a = string.rep("x", 1 << 19)

@@ -2,4 +2,5 @@
 local t = {}
 for i = 1, 200000 do t[i] = i end
 local function f(...) return ... end
-while true do f(table.unpack(t)) end
+local function loop(...) while true do f(...) end end
+loop(table.unpack(t))
