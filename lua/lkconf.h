@@ -131,7 +131,7 @@ LUAI_FUNC void luai_spendbytes (luai_Limits *l, size_t n);
 LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
 
 #define luai_spendvalues(L,n)  \
-	{ if ((n) > 64) luai_spendbytes(&G(L)->limits, (size_t)(n) * sizeof(TValue)); }
+	do { if ((n) > 64) luai_spendbytes(&G(L)->limits, (size_t)(n) * sizeof(TValue)); } while (0)
 #define luai_spendstring(L,o)	luai_spendbytes(&G(L)->limits, tsslen(tsvalue(o)))
 #define luai_spendwork(g,w)	luai_spendbytes(&(g)->limits, (size_t)(w) * sizeof(TValue))
 
