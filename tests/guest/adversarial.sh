@@ -9,12 +9,15 @@ works() {
 # runtimes (the REPL's too) with a small memory limit: hogs reach it
 # before the time limit, even on a debug kernel
 start_small() {
-	insmod lunatik.ko max_memory=4194304 && lunatik.sh start
+	insmod lunatik.ko max_memory=4194304 ${kasan:+max_time_ms=20000} && lunatik.sh start
 }
 
 # the REPL's answer to a chunk contains 'text'
 answers() {
-	echo "$1" | lunatik 2>&1 | grep -q "$2"
+	answer=$(echo "$1" | lunatik 2>&1)
+	echo "$answer" | grep -q "$2" && return 0
+	echo "$answer" | head -3 | sed 's/^/# answer: /'
+	return 1
 }
 
 # CPU and memory in the REPL: the kernel's memory is back afterwards
