@@ -127,7 +127,8 @@ static ssize_t luadevice_read(lua_State *L, struct luadevice_op *op)
 	len = min(len, op->len);
 	off += len;
 	if (!luadevice_offset(L, -1, &off))
-		return luadevice_error(L, op, LUA_ERRRUN, "read must return an offset that is not negative");
+		return luadevice_error(L, op, LUA_ERRRUN,
+				       "read must return an offset that is not negative");
 	memcpy(op->buf, s, len);
 	*op->off = off;
 	return len;
@@ -152,7 +153,8 @@ static ssize_t luadevice_write(lua_State *L, struct luadevice_op *op)
 	len = min_t(lua_Integer, len, op->len);
 	off += len;
 	if (!luadevice_offset(L, -1, &off))
-		return luadevice_error(L, op, LUA_ERRRUN, "write must return an offset that is not negative");
+		return luadevice_error(L, op, LUA_ERRRUN,
+				       "write must return an offset that is not negative");
 	*op->off = off;
 	return len;
 }
