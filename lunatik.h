@@ -35,6 +35,9 @@ typedef struct lunatik_runtime {
 	gfp_t gfp;
 	size_t memory;		/* bytes allocated by L */
 	size_t max_memory;
+	char *arena;		/* of the state's first objects (lunatik_alloc.c) */
+	size_t arena_used;
+	size_t arena_size;	/* what it may hand out */
 	u64 timeout_ns;		/* for each entry into L */
 	u64 deadline_ns;	/* of the current entry, from its first check */
 	bool overtime;		/* past its time limit, in the grace to report it */

@@ -43,40 +43,6 @@ MODULE_PARM_DESC(max_atomic_time_ms,
 #define LUNATIK_STACK_OTHER	(6 << 10)
 
 /*
- * Lua's allocator, within the runtime's memory limit.  A block is always
- * moved to one of its new size, shrinking too: kvrealloc() would keep a
- * large block when it shrinks, and the limit would count less than is
- * held.  A runtime that may not sleep uses kmalloc only (vmalloc sleeps).
- */
-static void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-	lunatik_runtime_t *runtime = ud;
-	gfp_t gfp = runtime->gfp | __GFP_NOWARN;
-	void *block;
-
-	if (ptr == NULL)
-		osize = 0;	/* Lua passes a type tag instead */
-	if (nsize == 0) {
-		kvfree(ptr);
-		runtime->memory -= osize;
-		return NULL;
-	}
-	if (nsize > osize && nsize - osize > runtime->max_memory - runtime->memory)
-		return NULL;
-	if (runtime->L != NULL)
-		luai_spendbytes(luai_limits(runtime->L), nsize);
-	block = runtime->sleep ? kvmalloc(nsize, gfp) : kmalloc(nsize, gfp);
-	if (block == NULL)
-		return nsize < osize ? ptr : NULL;	/* a block too large is still good */
-	if (ptr != NULL) {
-		memcpy(block, ptr, min(osize, nsize));
-		kvfree(ptr);
-	}
-	runtime->memory += nsize - osize;
-	return block;
-}
-
-/*
  * An error where the script is: the Lua function running (level 0).  A
  * check may come before a call has checked its stack, and the error again
  * in each message handler called: room for the message first.
@@ -237,6 +203,7 @@ static void lunatik_close(lunatik_runtime_t *runtime)
 		lua_close(L);
 		runtime->L = NULL;
 	}
+	lunatik_arena_free(runtime);
 	lunatik_unlock(runtime);
 }
 
@@ -316,6 +283,7 @@ static int lunatik_setup(lua_State *L)
 		lua_pop(L, 1);
 	}
 	lua_gc(L, LUA_GCRESTART);
+	lunatik_arena_close(lunatik_toruntime(L));
 	if (luai_loadchunk(L, script->buf, script->size, script->chunkname, "t") != LUA_OK)
 		return lua_error(L);
 	lua_call(L, 0, 0);
@@ -352,6 +320,7 @@ static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
 	runtime->timeout_ns = (u64)(sleep ? READ_ONCE(max_time_ms) :
 					    READ_ONCE(max_atomic_time_ms)) * NSEC_PER_MSEC;
 
+	lunatik_arena_open(runtime);
 	L = lua_newstate(lunatik_alloc, runtime);
 	if (L == NULL) {
 		lunatik_release(&runtime->kref);

@@ -10,4 +10,10 @@
 int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *script, bool sleep,
 		       bool lunatik, char *msg, size_t msgsize);
 
+/* lunatik_alloc.c */
+void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+void lunatik_arena_open(lunatik_runtime_t *runtime);
+void lunatik_arena_close(lunatik_runtime_t *runtime);
+void lunatik_arena_free(lunatik_runtime_t *runtime);
+
 #endif
