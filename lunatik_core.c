@@ -13,7 +13,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
-#include <linux/vmalloc.h>
 #include <asm/asm.h>
 
 #include "lunatik.h"
@@ -120,13 +119,9 @@ static void lunatik_unlock(lunatik_runtime_t *runtime)
 /* arms the limits of a runtime entered by this context; it is locked */
 static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L)
 {
-	luai_Limits *limits = luai_limits(L);
-
 	runtime->deadline_ns = 0;	/* set by the first check */
 	runtime->overtime = false;
-	runtime->ccalls = luai_getccalls(L);
-	limits->budget = LUAI_BUDGET;
-	limits->cstack = lunatik_cstack();
+	runtime->ccalls = luai_enter(L, lunatik_cstack());
 }
 
 lua_State *lunatik_enter(lunatik_runtime_t *runtime)
@@ -390,7 +385,7 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 	*pruntime = runtime;
 	ret = 0;
 out:
-	vfree(script.buf);
+	kvfree(script.buf);
 	kfree(script.chunkname);
 	return ret;
 }

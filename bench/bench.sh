@@ -47,11 +47,13 @@ END {
 	ratio("  one-byte passwd reads per runtime", "passwd_1b", "runtime",
 		"runtime+stop, in 1-byte reads (<= 15)", 15)
 	row("fresh runtime, bytes (collectgarbage)", "memory")
+	row("  the same, bytes the allocator holds", "memory_held")
 	row("lunatik_run() of an empty Lua function, ns", "capi_lua")
 	row("the same, an empty C function, ns", "capi_native")
 	ratio("  Lua / C", "capi_lua", "capi_native", "lunatik_run(), Lua/C (<= 5)", 5)
 	row("the same, registry ref and lua_call, ns", "capi_ref")
 	ratio("  Lua / C", "capi_ref", "capi_native", "lunatik_run(), ref+lua_call, Lua/C")
+	row("the same, a C handler that does nothing, ns", "capi_none")
 	split("fib sieve tables strings patterns", b, " ")
 	for (i = 1; i <= 5; i++) {
 		row("runs/s of " b[i] ", kernel runtime", "kernel_" b[i])

@@ -144,11 +144,16 @@ LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
 
 LUAI_FUNC void luai_budget (struct lua_State *L);
 LUAI_FUNC void luai_tick (struct lua_State *L);  /* luai_spend, for libraries */
-LUAI_FUNC int luai_cstackfull (struct lua_State *L, unsigned long margin);
+#define luai_cstackfull(L,margin)  \
+	(luai_stackpointer() + (margin) < G(L)->limits.cstack)
 LUAI_FUNC luai_Limits *luai_limits (struct lua_State *L);
 
-/* the count of nested C calls, to restore after a jump out of Lua */
-LUAI_FUNC unsigned int luai_getccalls (struct lua_State *L);
+/*
+ * An embedder enters a state with a fresh budget and the C-stack bound of
+ * where it is; luai_enter returns the count of nested C calls, which
+ * luai_setccalls restores after a jump out of Lua.
+ */
+LUAI_FUNC unsigned int luai_enter (struct lua_State *L, unsigned long cstack);
 LUAI_FUNC void luai_setccalls (struct lua_State *L, unsigned int ccalls);
 
 /* a state's extra space holds its runtime (lunatik.h); none at first */

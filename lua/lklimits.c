@@ -43,18 +43,15 @@ void luai_tickbytes(lua_State *L, size_t n)
 	luai_spend(L);
 }
 
-int luai_cstackfull(lua_State *L, unsigned long margin)
-{
-	return luai_stackpointer() + margin < G(L)->limits.cstack;
-}
-
 luai_Limits *luai_limits(lua_State *L)
 {
 	return &G(L)->limits;
 }
 
-unsigned int luai_getccalls(lua_State *L)
+unsigned int luai_enter(lua_State *L, unsigned long cstack)
 {
+	G(L)->limits.budget = LUAI_BUDGET;
+	G(L)->limits.cstack = cstack;
 	return L->nCcalls;
 }
 

@@ -3,7 +3,9 @@
  * lkload.c: Lua chunks from files, in the kernel.
  *
  * A file is read whole with kernel_read_file(), which sleeps: states that
- * may not sleep (luai_Limits.nosleep) cannot open files.  A relative name
+ * may not sleep (luai_Limits.nosleep) cannot open files.  Its buffer is
+ * ours, from kvmalloc: a script is small, and a vmalloc'd buffer (what
+ * kernel_read_file() would make) costs page tables and a TLB flush.  A relative name
  * is taken from LUA_ROOT, the folder of runtime scripts and modules.
  */
 #define lkload_c
@@ -11,8 +13,9 @@
 
 #include <linux/err.h>
 #include <linux/kernel_read_file.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/namei.h>
-#include <linux/vmalloc.h>
 
 #include "lua.h"
 #include "lauxlib.h"
@@ -29,9 +32,27 @@ static const char *lkload_pushname(lua_State *L, const char *filename)
 
 ssize_t luai_readfile(const char *path, void **buf)
 {
+	struct file *file = filp_open(path, O_RDONLY, 0);
+	loff_t size;
+	ssize_t ret;
+
 	*buf = NULL;
-	return kernel_read_file_from_path(path, 0, buf, LKLOAD_MAXFILE, NULL,
-					  READING_UNKNOWN);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	size = i_size_read(file_inode(file));
+	ret = -EFBIG;
+	if (size <= LKLOAD_MAXFILE) {
+		*buf = kvmalloc(size, GFP_KERNEL);
+		/* (a file that grew since is too big, one that is empty invalid) */
+		ret = *buf == NULL ? -ENOMEM :
+		      kernel_read_file(file, 0, buf, size, NULL, READING_UNKNOWN);
+	}
+	fput(file);
+	if (ret < 0) {
+		kvfree(*buf);
+		*buf = NULL;
+	}
+	return ret;
 }
 
 int luai_loadchunk(lua_State *L, const char *buf, size_t size, const char *chunkname,
@@ -73,7 +94,7 @@ LUALIB_API int luaL_loadfilex(lua_State *L, const char *filename, const char *mo
 		} else {
 			/* loading raises no error: 'buf' is always freed */
 			status = luai_loadchunk(L, buf, size, name, mode);
-			vfree(buf);
+			kvfree(buf);
 		}
 	}
 	lua_remove(L, -2);

@@ -9,7 +9,7 @@
 
 #include "lua.h"
 
-/* Reads the file at 'path' whole into '*buf' (vfree it); may sleep. */
+/* Reads the file at 'path' whole into '*buf' (kvfree it); may sleep. */
 ssize_t luai_readfile(const char *path, void **buf);
 
 /* Loads the text chunk in 'buf', as luaL_loadbufferx, ignoring a "#!" line. */
