@@ -67,13 +67,14 @@ void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		runtime->memory -= freed;
 		return NULL;
 	}
-	if (runtime->L != NULL)
-		luai_spendbytes(luai_limits(runtime->L), nsize);
 	if (ptr == NULL || inarena) {
+		/* (what the libraries make while they open spends no budget) */
 		block = lunatik_arena_alloc(runtime, ptr, osize, nsize);
 		if (block != NULL)
 			return block;
 	}
+	if (runtime->L != NULL)
+		luai_spendbytes(luai_limits(runtime->L), nsize);
 	/*
 	 * A block is always moved to one of its new size, shrinking too:
 	 * kvrealloc() would keep a large block when it shrinks, and the limit
