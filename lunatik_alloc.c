@@ -84,8 +84,13 @@ void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	if (nsize > freed && nsize - freed > runtime->max_memory - runtime->memory)
 		return NULL;
 	block = runtime->sleep ? kvmalloc(nsize, gfp) : kmalloc(nsize, gfp);
+	if (block == NULL && nsize < osize) {
+		/* a block too large is still good; Lua frees it as of its new size */
+		runtime->memory -= freed - nsize;
+		return ptr;
+	}
 	if (block == NULL)
-		return nsize < osize ? ptr : NULL;	/* a block too large is still good */
+		return NULL;
 	if (ptr != NULL) {
 		memcpy(block, ptr, min(osize, nsize));
 		if (!inarena)

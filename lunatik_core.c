@@ -199,6 +199,8 @@ static void lunatik_close(lunatik_runtime_t *runtime)
 		runtime->L = NULL;
 	}
 	lunatik_arena_free(runtime);
+	/* Lua has freed all it allocated: the accounting is right */
+	WARN_ON_ONCE(runtime->memory != 0);
 	lunatik_unlock(runtime);
 }
 
