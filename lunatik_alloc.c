@@ -3,7 +3,7 @@
  * lunatik_alloc.c: the allocator of a runtime's Lua state.
  *
  * What a state makes while it is created (the state itself and its
- * libraries: some 300 objects) is cut from one block, its arena, and
+ * libraries: some 250 blocks) is cut from one block, its arena, and
  * freeing it is nothing: a runtime costs one allocation there, not
  * hundreds, and closing it one free.  The arena closes when the libraries
  * are open; what the script makes comes from the kernel's allocator.

@@ -5,8 +5,9 @@
  * A file is read whole with kernel_read_file(), which sleeps: states that
  * may not sleep (luai_Limits.nosleep) cannot open files.  Its buffer is
  * ours, from kvmalloc: a script is small, and a vmalloc'd buffer (what
- * kernel_read_file() would make) costs page tables and a TLB flush.  A relative name
- * is taken from LUA_ROOT, the folder of runtime scripts and modules.
+ * kernel_read_file() would make) costs page tables and a TLB flush.  A
+ * relative name is taken from LUA_ROOT, the folder of runtime scripts and
+ * modules.
  */
 #define lkload_c
 #define LUA_LIB
