@@ -11,6 +11,7 @@
 #ifndef lunatik_h
 #define lunatik_h
 
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kref.h>
 #include <linux/mutex.h>
@@ -65,12 +66,16 @@ static inline lunatik_runtime_t *lunatik_toruntime(lua_State *L)
 
 /*
  * lunatik_enter() locks the runtime and arms its limits; it returns its
- * state, or NULL (still locked) if it has been stopped.  lunatik_leave()
- * unlocks it.  An error raised outside any protected call while the
- * runtime is entered jumps to 'unprotected'; lunatik_unprotected() then
- * logs it and restores the state for the next entry.
+ * state, or NULL (still locked) if it has been stopped.
+ * lunatik_enter_killable() is the same, but gives up with ERR_PTR(-EINTR)
+ * (not locked) if a fatal signal comes while it waits for a sleepable
+ * runtime.  lunatik_leave() unlocks it.  An error raised outside any
+ * protected call while the runtime is entered jumps to 'unprotected';
+ * lunatik_unprotected() then logs it and restores the state for the next
+ * entry.
  */
 lua_State *lunatik_enter(lunatik_runtime_t *runtime);
+lua_State *lunatik_enter_killable(lunatik_runtime_t *runtime);
 void lunatik_leave(lunatik_runtime_t *runtime);
 int lunatik_unprotected(lunatik_runtime_t *runtime);
 
@@ -79,32 +84,52 @@ int lunatik_unprotected(lunatik_runtime_t *runtime);
  * run on the runtime's state, or to -ENXIO if the runtime has been
  * stopped, or to -ECANCELED (-ENOMEM for "not enough memory") if the
  * handler raised a Lua error outside a protected call.  The Lua stack is
- * restored afterwards.
+ * restored afterwards.  lunatik_run_killable() may also set 'ret' to
+ * -EINTR, as lunatik_enter_killable() gives up: for callers in a system
+ * call, which a user may want to kill while it waits.
  */
-#define lunatik_run(runtime, handler, ret, ...)				\
+#define __lunatik_run(runtime, enter, handler, ret, ...)		\
 do {									\
 	lunatik_runtime_t *__runtime = (runtime);			\
-	lua_State *__L = lunatik_enter(__runtime);			\
+	lua_State *__L = enter(__runtime);				\
 									\
-	if (unlikely(__L == NULL)) {					\
-		ret = -ENXIO;						\
+	if (IS_ERR(__L)) {						\
+		ret = PTR_ERR(__L);					\
 	} else {							\
-		int __top = lua_gettop(__L);				\
+		if (unlikely(__L == NULL)) {				\
+			ret = -ENXIO;					\
+		} else {						\
+			int __top = lua_gettop(__L);			\
 									\
-		if (luai_setjmp(__runtime->unprotected) == 0)		\
-			ret = handler(__L, ## __VA_ARGS__);		\
-		else							\
-			ret = lunatik_unprotected(__runtime);		\
-		if (lua_gettop(__L) != __top)				\
-			lua_settop(__L, __top);				\
+			if (luai_setjmp(__runtime->unprotected) == 0)	\
+				ret = handler(__L, ## __VA_ARGS__);	\
+			else						\
+				ret = lunatik_unprotected(__runtime);	\
+			if (lua_gettop(__L) != __top)			\
+				lua_settop(__L, __top);			\
+		}							\
+		lunatik_leave(__runtime);				\
 	}								\
-	lunatik_leave(__runtime);					\
 } while (0)
 
+#define lunatik_run(runtime, handler, ret, ...)				\
+	__lunatik_run(runtime, lunatik_enter, handler, ret, ## __VA_ARGS__)
+#define lunatik_run_killable(runtime, handler, ret, ...)		\
+	__lunatik_run(runtime, lunatik_enter_killable, handler, ret, ## __VA_ARGS__)
+
 /*
- * For Lua libraries: makes the metatable 'name' for their userdata, with
- * 'methods' (also as __index) and __metatable, so that scripts can
- * neither see nor change it (LUA_SEALED covers the debug library).
+ * For Lua libraries whose calls take time outside Lua (a device's
+ * creation, a child runtime's script): checks the runtime's time limit
+ * now, which may raise its error, rather than some thousand calls later.
+ */
+void lunatik_checktime(lua_State *L);
+
+/*
+ * For Lua libraries: makes the metatable 'name' for their userdata from
+ * 'methods': those named "__..." are its metamethods, the others methods
+ * in a table of their own, its __index.  It has __metatable: scripts can
+ * neither see nor change it, nor the methods (LUA_SEALED covers the
+ * debug library).
  */
 void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods);
 

@@ -34,6 +34,19 @@ local function text(value)
 	return ok and type(s) == "string" and s or "(" .. type(value) .. " that has no text)"
 end
 
+-- an error object as the standalone lua shows it
+local function errortext(e)
+	if type(e) == "string" or type(e) == "number" then
+		return tostring(e)
+	end
+	local mt = getmetatable(e)
+	local ok, s = false, nil
+	if type(mt) == "table" and rawget(mt, "__tostring") ~= nil then
+		ok, s = pcall(tostring, e)
+	end
+	return ok and type(s) == "string" and s or "(error object is a " .. type(e) .. " value)"
+end
+
 local function values(...)
 	local t = table.pack(...)
 	for i = 1, t.n do
@@ -53,7 +66,7 @@ local function exec(chunk)
 	end
 	local result = table.pack(pcall(f))
 	if not result[1] then
-		return "error", text(result[2])
+		return "error", errortext(result[2])
 	end
 	return "ok", values(table.unpack(result, 2, result.n))
 end
@@ -68,7 +81,7 @@ end
 -- gets one: it runs again in it
 local function start(script)
 	local ok, rt = pcall(lunatik.runtime, script)
-	if not ok and text(rt):find("needs a runtime that may not sleep", 1, true) then
+	if not ok and errortext(rt):find("needs a runtime that may not sleep", 1, true) then
 		ok, rt = pcall(lunatik.runtime, script, false)
 	end
 	return ok, rt
@@ -80,7 +93,7 @@ function commands.run(script)
 	end
 	local ok, rt = start(script)
 	if not ok then
-		return "error", text(rt)
+		return "error", errortext(rt)
 	end
 	running[script] = rt
 	return "ok", ""

@@ -61,15 +61,16 @@ static void lunatik_check(lua_State *L)
 {
 	lunatik_runtime_t *runtime = lunatik_toruntime(L);
 	const char *why = NULL;
-	u64 now = ktime_get_mono_fast_ns();
+	u64 now;
 
 	if (runtime->sleep) {
 		cond_resched();
 		if (fatal_signal_pending(current))
 			why = "interrupted by a fatal signal";
 	}
+	now = ktime_get_mono_fast_ns();
 	if (runtime->deadline_ns == 0) {
-		/* the clock of an entry starts at its first check: no cost before */
+		/* the clock starts at the first check, which comes early (lkconf.h) */
 		runtime->deadline_ns = now + runtime->timeout_ns;
 	}
 	if (READ_ONCE(runtime->stopping)) {
@@ -108,6 +109,15 @@ static void lunatik_lock(lunatik_runtime_t *runtime)
 		spin_lock_irqsave(&runtime->spin, runtime->irqflags);
 }
 
+/* a sleepable runtime's waiter that gets a fatal signal gives up: -EINTR */
+static int lunatik_lock_killable(lunatik_runtime_t *runtime)
+{
+	if (runtime->sleep)
+		return mutex_lock_killable(&runtime->mutex);
+	spin_lock_irqsave(&runtime->spin, runtime->irqflags);
+	return 0;
+}
+
 static void lunatik_unlock(lunatik_runtime_t *runtime)
 {
 	if (runtime->sleep)
@@ -116,31 +126,55 @@ static void lunatik_unlock(lunatik_runtime_t *runtime)
 		spin_unlock_irqrestore(&runtime->spin, runtime->irqflags);
 }
 
-/* arms the limits of a runtime entered by this context; it is locked */
+/*
+ * arms the limits of a runtime entered by this context; it is locked.
+ * The clock starts at the first check, LUAI_FIRSTBUDGET units in: an entry
+ * that ends sooner reads no clock.  ktime_get_mono_fast_ns() reads the
+ * clocksource, which advances with interrupts off too (local_clock() may
+ * not, where the TSC is unstable).
+ */
 static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L)
 {
-	runtime->deadline_ns = 0;	/* set by the first check */
+	runtime->deadline_ns = 0;
 	runtime->overtime = false;
 	runtime->ccalls = luai_enter(L, lunatik_cstack());
 }
 
-lua_State *lunatik_enter(lunatik_runtime_t *runtime)
+static lua_State *lunatik_entered(lunatik_runtime_t *runtime)
 {
-	lua_State *L;
+	lua_State *L = runtime->L;
 
-	lunatik_lock(runtime);
-	L = runtime->L;
 	if (L != NULL)
 		lunatik_arm(runtime, L);
 	return L;
 }
+
+lua_State *lunatik_enter(lunatik_runtime_t *runtime)
+{
+	lunatik_lock(runtime);
+	return lunatik_entered(runtime);
+}
 EXPORT_SYMBOL_GPL(lunatik_enter);
+
+lua_State *lunatik_enter_killable(lunatik_runtime_t *runtime)
+{
+	int ret = lunatik_lock_killable(runtime);
+
+	return ret < 0 ? ERR_PTR(ret) : lunatik_entered(runtime);
+}
+EXPORT_SYMBOL_GPL(lunatik_enter_killable);
 
 void lunatik_leave(lunatik_runtime_t *runtime)
 {
 	lunatik_unlock(runtime);
 }
 EXPORT_SYMBOL_GPL(lunatik_leave);
+
+void lunatik_checktime(lua_State *L)
+{
+	luai_budget(L);
+}
+EXPORT_SYMBOL_GPL(lunatik_checktime);
 
 static int lunatik_panic(lua_State *L)
 {
@@ -228,11 +262,22 @@ int lunatik_stop(lunatik_runtime_t *runtime)
 }
 EXPORT_SYMBOL_GPL(lunatik_stop);
 
+/*
+ * The metatable holds the metamethods (names that start with "__") and
+ * __metatable; the other functions are in a table of methods, its
+ * __index.  Neither is reachable from a script: not through getmetatable
+ * (__metatable), nor as ud.__index or ud.__gc (not methods).
+ */
 void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods)
 {
+	const luaL_Reg *reg;
+
 	luaL_newmetatable(L, name);
-	luaL_setfuncs(L, methods, 0);
-	lua_pushvalue(L, -1);
+	lua_newtable(L);
+	for (reg = methods; reg->name != NULL; reg++) {
+		lua_pushcfunction(L, reg->func);
+		lua_setfield(L, strncmp(reg->name, "__", 2) == 0 ? -3 : -2, reg->name);
+	}
 	lua_setfield(L, -2, "__index");
 	lua_pushstring(L, name);
 	lua_setfield(L, -2, "__metatable");
@@ -405,6 +450,7 @@ EXPORT_SYMBOL_GPL(lunatik_runtime);
 
 static int __init lunatik_init(void)
 {
+	luai_initrandom();
 	return 0;
 }
 

@@ -10,7 +10,9 @@
  * Every callback runs through lunatik_run(), so the runtime's lock
  * serializes callbacks and deletion; once the device is deleted, an open
  * file fails with -ENXIO.  User memory is copied outside the lock, through
- * a buffer of at most LUADEVICE_MAXIO bytes (a page fault may take long).
+ * a buffer of at most LUADEVICE_MAXIO bytes (a page fault may take long)
+ * charged to the caller's memory cgroup; a caller that waits for the
+ * runtime can be killed.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -216,7 +218,11 @@ static ssize_t luadevice_op(struct file *f, enum luadevice_kind kind, char *buf,
 	struct luadevice_op op = {.file = file, .kind = kind, .buf = buf, .len = len, .off = off};
 	ssize_t ret;
 
-	lunatik_run(file->dev->runtime, luadevice_run, ret, &op);
+	/* a user may kill a task that waits for the runtime, but a release must run */
+	if (kind == LUADEVICE_RELEASE)
+		lunatik_run(file->dev->runtime, luadevice_run, ret, &op);
+	else
+		lunatik_run_killable(file->dev->runtime, luadevice_run, ret, &op);
 	return ret;
 }
 
@@ -228,7 +234,7 @@ static ssize_t luadevice_fop_read(struct file *f, char __user *ubuf, size_t len,
 
 	len = min_t(size_t, len, LUADEVICE_MAXIO);
 	if (len > sizeof(small)) {
-		buf = kvmalloc(len, GFP_KERNEL);
+		buf = kvmalloc(len, GFP_KERNEL_ACCOUNT);
 		if (buf == NULL)
 			return -ENOMEM;
 	}
@@ -247,10 +253,13 @@ static ssize_t luadevice_fop_write(struct file *f, const char __user *ubuf, size
 	ssize_t ret;
 
 	len = min_t(size_t, len, LUADEVICE_MAXIO);
-	buf = vmemdup_user(ubuf, len);
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-	ret = luadevice_op(f, LUADEVICE_WRITE, buf, len, off);
+	buf = kvmalloc(len, GFP_KERNEL_ACCOUNT);
+	if (buf == NULL)
+		return -ENOMEM;
+	if (copy_from_user(buf, ubuf, len) != 0)
+		ret = -EFAULT;
+	else
+		ret = luadevice_op(f, LUADEVICE_WRITE, buf, len, off);
 	kvfree(buf);
 	return ret;
 }
@@ -411,6 +420,26 @@ static void luadevice_checkfield(lua_State *L, const char *field, int type, bool
 	lua_pop(L, 1);
 }
 
+/*
+ * A name is a file in /dev: no '/', and no '!', which the driver core and
+ * devtmpfs turn into '/'; nothing invisible in a listing.
+ */
+static bool luadevice_validname(const char *name, size_t len)
+{
+	size_t i;
+
+	if (len == 0 || len >= LUADEVICE_NAMEMAX || strcmp(name, ".") == 0 ||
+	    strcmp(name, "..") == 0)
+		return false;
+	for (i = 0; i < len; i++) {
+		unsigned char c = name[i];
+
+		if (c <= ' ' || c > '~' || c == '/' || c == '!')
+			return false;
+	}
+	return true;
+}
+
 static void luadevice_checkname(lua_State *L, struct luadevice *dev)
 {
 	size_t len;
@@ -419,9 +448,8 @@ static void luadevice_checkname(lua_State *L, struct luadevice *dev)
 	luadevice_checkfield(L, "name", LUA_TSTRING, false);
 	lua_getfield(L, 1, "name");
 	name = lua_tolstring(L, -1, &len);
-	if (len == 0 || len >= LUADEVICE_NAMEMAX || strlen(name) != len ||
-	    strchr(name, '/') != NULL || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-		luaL_error(L, "invalid device name '%s' (1 to %d characters, no '/')", name,
+	if (!luadevice_validname(name, len))
+		luaL_error(L, "invalid device name (1 to %d visible ASCII characters, no '/' or '!')",
 			   LUADEVICE_NAMEMAX - 1);
 	strscpy(dev->name, name, sizeof(dev->name));
 	lua_pop(L, 1);
@@ -476,6 +504,7 @@ static int luadevice_new(lua_State *L)
 	lua_pushvalue(L, -1);
 	dev->self = luaL_ref(L, LUA_REGISTRYINDEX);
 	ret = luadevice_install(dev, &why);
+	lunatik_checktime(L);	/* a device takes long to make (uevents) */
 	if (ret < 0) {
 		luadevice_unref(L, dev);
 		return luaL_error(L, "cannot create device '%s': %s", dev->name,
@@ -489,19 +518,25 @@ static int luadevice_delete(lua_State *L)
 {
 	struct luadevice *dev = *luadevice_check(L, 1);
 
-	if (dev != NULL && dev->installed)
+	if (dev != NULL && dev->installed) {
 		luadevice_remove(L, dev);
+		lunatik_checktime(L);
+	}
 	return 0;
 }
 
+/* a finalizer raises no error: what it releases must all be released */
 static int luadevice_gc(lua_State *L)
 {
 	struct luadevice **udata = luadevice_check(L, 1);
+	struct luadevice *dev = *udata;
 
-	luadevice_delete(L);
-	if (*udata != NULL)
-		luadevice_put(*udata);
-	*udata = NULL;
+	if (dev != NULL) {
+		if (dev->installed)
+			luadevice_remove(L, dev);
+		*udata = NULL;
+		luadevice_put(dev);
+	}
 	return 0;
 }
 

@@ -34,6 +34,7 @@ static int lualunatik_runtime(lua_State *L)
 	luaL_setmetatable(L, LUALUNATIK_RUNTIME);
 
 	ret = lunatik_newruntime(pruntime, script, sleep, false, msg, sizeof(msg));
+	lunatik_checktime(L);	/* the child's script ran on our time */
 	if (ret == -ENOMEM)
 		return luaL_error(L, "not enough memory for runtime '%s'", script);
 	if (ret < 0)
@@ -48,6 +49,7 @@ static int lualunatik_stop(lua_State *L)
 	if (*pruntime != NULL) {
 		lunatik_stop(*pruntime);
 		*pruntime = NULL;
+		lunatik_checktime(L);	/* its finalizers too */
 	}
 	return 0;
 }

@@ -115,6 +115,8 @@ typedef struct luai_Limits {
 } luai_Limits;
 
 #define LUAI_BUDGET	4096
+/* an entry's first check comes sooner: the embedder's clock may start there */
+#define LUAI_FIRSTBUDGET	256
 #define LUAI_CSTACKERR	1024
 
 /*
@@ -130,6 +132,12 @@ typedef struct luai_Limits {
 LUAI_FUNC void luai_spendbytes (luai_Limits *l, size_t n);
 LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
 
+/*
+ * A call of a large function may run its whole code without a jump: it
+ * spends for it, an instruction an eighth of a unit.
+ */
+#define luai_spendcode(L,n)  \
+	do { if ((n) > 256) luai_spendbytes(&G(L)->limits, (size_t)(n) * (LUAI_BUDGETBYTES / 8)); } while (0)
 #define luai_spendvalues(L,n)  \
 	do { if ((n) > 64) luai_spendbytes(&G(L)->limits, (size_t)(n) * sizeof(TValue)); } while (0)
 #define luai_spendstring(L,o)	luai_spendbytes(&G(L)->limits, tsslen(tsvalue(o)))
@@ -149,7 +157,7 @@ LUAI_FUNC void luai_tick (struct lua_State *L);  /* luai_spend, for libraries */
 LUAI_FUNC luai_Limits *luai_limits (struct lua_State *L);
 
 /*
- * An embedder enters a state with a fresh budget and the C-stack bound of
+ * An embedder enters a state with a first budget (LUAI_FIRSTBUDGET) and the C-stack bound of
  * where it is; luai_enter returns the count of nested C calls, which
  * luai_setccalls restores after a jump out of Lua.
  */
@@ -158,6 +166,24 @@ LUAI_FUNC void luai_setccalls (struct lua_State *L, unsigned int ccalls);
 
 /* a state's extra space holds its runtime (lunatik.h); none at first */
 #define luai_userstateopen(L)	(*(void **)lua_getextraspace(L) = NULL)
+
+/*
+ * Tables.  Integer and pointer keys are hashed with a random odd factor
+ * (set once, before any state exists) rather than by a modulo that a
+ * script can aim at, and no chain of colliding keys grows past
+ * LUAI_MAXCHAIN: a lookup walks its chain without spending.
+ */
+extern unsigned long long luai_hashfactor;
+#define luai_hashmix(x,lsize)  \
+	((unsigned int)((((x) ^ ((x) >> 32)) * luai_hashfactor) >> (63 - (lsize)) >> 1))
+#define LUAI_MAXCHAIN	32
+
+/*
+ * A C finalizer (a library's __gc) runs even when the budget is spent, so
+ * that what it releases in the kernel is released: its call is free, and
+ * whatever it calls spends as usual.
+ */
+#define luai_freecall(L)	(G(L)->limits.budget++)
 
 /* random seeds, for string hashes and table.sort's pivots */
 LUAI_FUNC unsigned int luai_seed (void);

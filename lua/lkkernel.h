@@ -40,12 +40,27 @@ void luai_abort (void);
 #define abort()			do { luai_abort(); unreachable(); } while (0)
 
 /*
- * print() writes each line with a single lua_writestring (lbaselib.c), a
- * line in the kernel log; warnings come in pieces, which printk joins.
+ * print() writes its whole text with a single lua_writestring
+ * (lbaselib.c): each of its lines is a line in the kernel log, long ones
+ * in pieces that printk takes (lklibc.c).  A script that prints in a loop
+ * is rate-limited.
  */
-#define lua_writestring(s,l)	printk(KERN_INFO "%.*s\n", (int)(l), (s))
+void luai_writelog (const char *level, const char *s, size_t len);
+#define lua_writestring(s,l)	luai_writelog(KERN_INFO, (s), (l))
 #define lua_writeline()		((void)0)
 #define lua_writestringerror(s,p)	pr_cont(s, p)
+
+/*
+ * Pointers as text ("%p", tostring of a table): hashed with a key of this
+ * boot, as the kernel hashes %p, but from the first module load on (the
+ * kernel's %p says "(____ptrval____)" until its key is ready).
+ */
+#undef lua_pointer2str
+int luai_pointer2str (char *buff, size_t sz, const void *p);
+#define lua_pointer2str(buff,sz,p)	luai_pointer2str(buff, sz, p)
+
+/* draws the keys of pointer and table hashes; before any state exists */
+void luai_initrandom (void);
 
 #define luai_stackpointer()	current_stack_pointer
 

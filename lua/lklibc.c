@@ -6,8 +6,13 @@
 #include <linux/mm.h>
 #include <linux/panic.h>
 #include <linux/random.h>
+#include <linux/ratelimit.h>
+#include <linux/siphash.h>
+#include <linux/string.h>
 
 #include <stdlib.h>
+
+#include "luaconf.h"
 
 /*
  * luaL_newstate's allocator.  Its blocks carry their size, which
@@ -51,6 +56,40 @@ void luai_abort(void)
 unsigned int luai_seed(void)
 {
 	return get_random_u32();
+}
+
+static siphash_key_t luai_pointerkey;
+
+void luai_initrandom(void)
+{
+	get_random_bytes(&luai_pointerkey, sizeof(luai_pointerkey));
+	luai_hashfactor = get_random_u64() | 1;
+}
+
+int luai_pointer2str(char *buff, size_t sz, const void *p)
+{
+	return snprintf(buff, sz, "0x%016llx", siphash_1u64((u64)(uintptr_t)p, &luai_pointerkey));
+}
+
+/* a log line's text: printk's records hold about 1 KiB with their prefix */
+#define LUAI_LOGLINE	768
+
+/* printk's burst, shared by all states: a loop of prints must not flood the log */
+static DEFINE_RATELIMIT_STATE(luai_logburst, 5 * HZ, 1000);
+
+void luai_writelog(const char *level, const char *s, size_t len)
+{
+	do {
+		const char *nl = memchr(s, '\n', len);
+		size_t n = min_t(size_t, nl != NULL ? nl - s : len, LUAI_LOGLINE);
+
+		if (__ratelimit(&luai_logburst))
+			printk("%s%.*s\n", level, (int)n, s);
+		if (n < len && s[n] == '\n')
+			n++;
+		s += n;
+		len -= n;
+	} while (len > 0);
 }
 
 #if defined(CONFIG_KASAN_STACK)

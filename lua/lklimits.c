@@ -9,6 +9,9 @@
 #include "lua.h"
 #include "lstate.h"
 
+/* odd; an embedder that can draw a random one sets it before any state exists */
+unsigned long long luai_hashfactor = 0x9e3779b97f4a7c15ULL;
+
 void luai_budget(lua_State *L)
 {
 	luai_Limits *limits = &G(L)->limits;
@@ -50,7 +53,7 @@ luai_Limits *luai_limits(lua_State *L)
 
 unsigned int luai_enter(lua_State *L, unsigned long cstack)
 {
-	G(L)->limits.budget = LUAI_BUDGET;
+	G(L)->limits.budget = LUAI_FIRSTBUDGET;
 	G(L)->limits.cstack = cstack;
 	return L->nCcalls;
 }

@@ -12,9 +12,10 @@
 #define lkload_c
 #define LUA_LIB
 
+#include <linux/cred.h>
 #include <linux/err.h>
-#include <linux/kernel_read_file.h>
 #include <linux/fs.h>
+#include <linux/kernel_read_file.h>
 #include <linux/mm.h>
 #include <linux/namei.h>
 
@@ -31,9 +32,30 @@ static const char *lkload_pushname(lua_State *L, const char *filename)
 	return lua_pushfstring(L, "@%s%s", filename[0] == '/' ? "" : LUA_ROOT, filename);
 }
 
+/*
+ * Opens 'path' for reading if it is a regular file, decided before it is
+ * opened: the open of a device (/dev/lunatik's would wait for the runtime
+ * that reads), a FIFO or a socket never runs.  An O_PATH file runs no
+ * open; the file is then opened from the same path, which cannot change.
+ */
+static struct file *lkload_open(const char *path)
+{
+	struct file *where = filp_open(path, O_PATH, 0);
+	struct file *file;
+
+	if (IS_ERR(where))
+		return where;
+	if (S_ISREG(file_inode(where)->i_mode))
+		file = dentry_open(&where->f_path, O_RDONLY, current_cred());
+	else
+		file = ERR_PTR(-EINVAL);
+	fput(where);
+	return file;
+}
+
 ssize_t luai_readfile(const char *path, void **buf)
 {
-	struct file *file = filp_open(path, O_RDONLY, 0);
+	struct file *file = lkload_open(path);
 	loff_t size;
 	ssize_t ret;
 
@@ -93,6 +115,7 @@ LUALIB_API int luaL_loadfilex(lua_State *L, const char *filename, const char *mo
 			snprintf(why, sizeof(why), "%pe", ERR_PTR(size));
 			status = lkload_error(L, name + 1, why);
 		} else {
+			luai_spendbytes(luai_limits(L), size);
 			/* loading raises no error: 'buf' is always freed */
 			status = luai_loadchunk(L, buf, size, name, mode);
 			kvfree(buf);
@@ -109,6 +132,7 @@ int luai_readable(lua_State *L, const char *filename)
 
 	if (luai_limits(L)->nosleep)
 		luaL_error(L, "cannot open %s (the runtime may not sleep)", filename);
+	luai_tick(L);	/* a path may have any number of entries */
 	if (kern_path(filename, LOOKUP_FOLLOW, &path) != 0)
 		return 0;
 	regular = d_is_reg(path.dentry);

@@ -25,6 +25,10 @@ SYM_FUNC_START(luai_setjmp)
 	RET
 SYM_FUNC_END(luai_setjmp)
 
+/*
+ * The return address is written back before %rsp moves: from the moment
+ * %rsp points at it, an interrupt (an NMI's unwinder) finds a whole frame.
+ */
 SYM_FUNC_START(luai_longjmp)
 	movq	0(%rdi), %rbx
 	movq	8(%rdi), %rbp
@@ -32,11 +36,12 @@ SYM_FUNC_START(luai_longjmp)
 	movq	24(%rdi), %r13
 	movq	32(%rdi), %r14
 	movq	40(%rdi), %r15
+	movq	48(%rdi), %rcx
 	movq	56(%rdi), %rax
-	movq	48(%rdi), %rsp
+	movq	%rax, (%rcx)
+	movq	%rcx, %rsp
 	/* back in luai_setjmp's frame, at its entry */
 	UNWIND_HINT_FUNC
-	movq	%rax, (%rsp)
 	movl	$1, %eax
 	RET
 SYM_FUNC_END(luai_longjmp)

@@ -57,8 +57,13 @@ same "a binary chunk written to /dev/lunatik" "attempt to load a binary chunk (n
 	sh -c "printf '\\033Lua\\124\\000' > /dev/lunatik; cat /dev/lunatik"
 check "a chunk of 1 MiB" sh -c "{ printf 'return 1 --'; head -c 1048000 /dev/zero | tr '\\\\0' x; } > /tmp/big && devio /dev/lunatik \"w\$(cat /tmp/big)\" > /dev/null" 
 check "... and the REPL works" works
-same "an error object whose __tostring fails" "(table that has no text)" \
+same "an error object whose __tostring fails" "(error object is a table value)" \
 	sh -c "echo 'error(setmetatable({}, {__tostring = function() error(\"x\") end}))' | lunatik"
+same "an error object that has no text" "(error object is a table value)" \
+	sh -c "echo 'error({})' | lunatik"
+same "an error object whose __tostring works" "mine" \
+	sh -c "echo 'error(setmetatable({}, {__tostring = function() return \"mine\" end}))' | lunatik"
+same "a nil error object" "(error object is a nil value)" sh -c "echo 'error(nil)' | lunatik"
 same "a result whose __tostring fails" "(table that has no text)" \
 	sh -c "echo 'return setmetatable({}, {__tostring = function() error(\"x\") end})' | lunatik"
 same "writes of 0 bytes and reads of 0 bytes" "0
@@ -83,6 +88,12 @@ while [ $i -lt 100 ] && ! dmesg | grep -q "lt_slow: reading"; do
 	sleep 0.1
 	i=$((i + 1))
 done
+devio /dev/lt_endless r1 > /dev/null 2>&1 &
+waiter=$!
+sleep 0.5
+kill -9 $waiter
+wait $waiter
+check "a reader that waits for a busy runtime can be killed" kill -0 $reader
 check "lunatik --stop while a read callback runs" lunatik --stop tests/badcallbacks
 wait $reader
 same "... the read gets ECANCELED" "error: ECANCELED" cat /tmp/slow
@@ -95,6 +106,43 @@ check "lunatik --run of a script of 1.1 MiB is refused" refused lunatik --run te
 same "... and says why" "lunatik: cannot open /lib/modules/lua/tests/huge.lua (-EFBIG)" \
 	sh -c "lunatik --run tests/huge 2>&1"
 rm /lib/modules/lua/tests/huge.lua
+
+# files that are not regular: refused before anything opens them
+mkfifo /tmp/fifo /lib/modules/lua/tests/fifo.lua
+same "loadfile of a FIFO is refused at once" "nil	cannot open /tmp/fifo (-EINVAL)" \
+	sh -c "echo 'return loadfile(\"/tmp/fifo\")' | lunatik"
+check "loadfile of /dev/lunatik, from its own runtime, is refused at once" \
+	answers 'return loadfile("/dev/lunatik")' "cannot open /dev/lunatik (-EINVAL)"
+same "lunatik --run of a FIFO is refused at once" \
+	"lunatik: cannot open /lib/modules/lua/tests/fifo.lua (-EINVAL)" \
+	sh -c "lunatik --run tests/fifo 2>&1"
+rm /tmp/fifo /lib/modules/lua/tests/fifo.lua
+check "... and the REPL works" works
+
+# output
+echo 'print(string.rep("x", 40000))' | lunatik
+check "print of 40000 characters writes lines of the log" \
+	[ "$(dmesg | grep -o 'x*$' | awk 'length($0) == 768' | wc -l)" -ge 52 ]
+echo 'print("lt-line-one\nlt-line-two")' | lunatik
+check "print writes each line of its text as a line of the log" \
+	sh -c "dmesg | grep -q ' lt-line-one$' && dmesg | grep -q ' lt-line-two$'"
+echo 'warn("@on") warn(string.rep("y", 40000)) warn("@off")' | lunatik
+check "warn of 40000 characters: no kernel warning" works
+
+# a stop whose finalizers never end still releases what the state made in
+# the kernel: devices, child runtimes, pinned modules
+insmod tests/kernel/lunatik_testlib.ko
+check "a runtime whose finalizers never end" lunatik --run tests/gcclose
+check "... is stopped" lunatik --stop tests/gcclose
+check "... and its device is gone" [ ! -e /dev/lt_gcclose ]
+check "... and it pins no module" rmmod lunatik_testlib
+insmod tests/kernel/lunatik_testlib.ko
+check "a REPL with a child runtime and finalizers that never end" answers \
+	'keep = {lunatik.runtime("tests/gcchild"), setmetatable({}, {__gc = function() while true do end end})} return "made"' made
+check "... is stopped" rmmod lunatik_run
+check "... and the child's device is gone" [ ! -e /dev/lt_gcchild ]
+check "... and the child pins no module" rmmod lunatik_testlib
+lunatik.sh start
 
 # unloading what is in use: refused, or clean
 check "rmmod lualinux while a runtime uses it is refused" refused rmmod lualinux

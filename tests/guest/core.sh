@@ -5,21 +5,27 @@ K=tests/kernel
 
 # memory hogs must reach the memory limit before the time limit, even on a
 # debug kernel
-time_ms=2000 memory=8388608
+time_ms=2000 memory=8388608 overrun_ms=100
 if [ -n "$kasan" ]; then
-	time_ms=20000 memory=4194304
+	time_ms=20000 memory=4194304 overrun_ms=1000
 fi
 check "insmod lunatik" insmod lunatik.ko max_time_ms=$time_ms max_memory=$memory
 check "insmod lunatik_testlib" insmod $K/lunatik_testlib.ko
 insmod luadevice.ko
 insmod lualinux.ko
 insmod luanotifier.ko
-insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux,notifier pin=1
+insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux,notifier,sandbox pin=1
 check "rmmod of a C library in use is refused" refused rmmod lunatik_testlib
 check "rmmod lunatik_test stops its runtime" rmmod lunatik_test
 check "then rmmod lunatik_testlib succeeds" rmmod lunatik_testlib
 check "rmmod of lunatik is refused while a module uses it" \
 	sh -c "insmod $K/lunatik_testlib.ko && ! rmmod lunatik 2>/dev/null && rmmod lunatik_testlib"
+
+# C work that a script makes long, against a short time limit
+echo $overrun_ms > /sys/module/lunatik/parameters/max_time_ms
+insmod $K/lunatik_test.ko suites=overrun
+rmmod lunatik_test
+echo $time_ms > /sys/module/lunatik/parameters/max_time_ms
 
 echo 16384 > /sys/module/lunatik/parameters/max_memory
 insmod $K/lunatik_test.ko enomem=1

@@ -14,6 +14,7 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include "lunatik.h"
 
@@ -170,25 +171,40 @@ static void test_capi(void)
 	expect(ret == 1);
 }
 
-/* runs case 'i' of the suite (tests/tap.lua): 1 passed, -1 failed, 0 no such case */
+/*
+ * runs case 'i' of the suite (tests/tap.lua): 1 passed, -1 failed, 0 no
+ * such case.  A case 'limited' must end in "time limit exceeded" before
+ * twice the runtime's limit has passed since it was entered.
+ */
 static int l_case(lua_State *L, int i, char *name, size_t namesize, char *msg, size_t msgsize)
 {
+	u64 entered = ktime_get_ns();
+	u64 late;
 	const char *fails;
 	int status;
+	int c;
 
 	lua_getglobal(L, "require");
 	lua_pushliteral(L, "tests.tap");
 	if (lua_pcall(L, 1, 1, 0) != LUA_OK || lua_rawgeti(L, -1, i) != LUA_TTABLE)
 		return 0;
-	lua_getfield(L, -1, "name");
+	c = lua_gettop(L);
+	lua_getfield(L, c, "name");
 	strscpy(name, lua_tostring(L, -1) ? lua_tostring(L, -1) : "?", namesize);
-	lua_getfield(L, -2, "fails");
+	lua_getfield(L, c, "fails");
 	fails = lua_tostring(L, -1);
-	lua_getfield(L, -3, "fn");
+	lua_getfield(L, c, "fn");
 	status = lua_pcall(L, 0, 0, 0);
 	strscpy(msg, status == LUA_OK ? "no error" :
 		     lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)",
 		msgsize);
+	if (lua_getfield(L, c, "limited") == LUA_TBOOLEAN) {
+		late = ktime_get_ns() - entered;
+		if (late > 2 * lunatik_toruntime(L)->timeout_ns) {
+			snprintf(msg, msgsize, "ended %llu ms after it was entered", late / NSEC_PER_MSEC);
+			return -1;
+		}
+	}
 	if (fails != NULL)
 		return status != LUA_OK && strstr(msg, fails) != NULL ? 1 : -1;
 	return status == LUA_OK ? 1 : -1;

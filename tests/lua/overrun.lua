@@ -1,0 +1,35 @@
+-- C work that a script makes long: each case reaches the time limit in
+-- time, before twice the limit.  core.sh runs this suite with a time limit
+-- of 100 ms, which what C work spends nothing on overran by far.
+local tap = require("tests.tap")
+local limited = tap.limited
+
+limited("argument errors, with package.loaded full of aliases", function()
+	local big = {}
+	for i = 1, 2000 do big["f" .. i] = i end
+	for i = 1, 300 do package.loaded["lt_alias" .. i] = big end
+	while true do pcall(string.rep) end
+end)
+limited("next over a sparse table", function()
+	local t = {}
+	for i = 1, 50000 do t[i] = i end
+	for i = 1, 49999 do t[i] = nil end
+	while true do next(t) end
+end)
+limited("__index chains of tables", function()
+	local t = {}
+	for i = 1, 1900 do t = setmetatable({}, {__index = t}) end
+	while true do local _ = t.x end
+end)
+limited("__newindex chains of tables", function()
+	local t = {}
+	for i = 1, 1900 do t = setmetatable({}, {__newindex = t}) end
+	local u = t
+	while true do u.x = nil end
+end)
+limited("a chunk of long 'and' chains", function()
+	local src = "return x" .. string.rep(" and x", 60000)
+	while true do load(src) end
+end)
+
+return tap
