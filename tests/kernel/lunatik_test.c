@@ -200,6 +200,8 @@ static int l_case(lua_State *L, int i, char *name, size_t namesize, char *msg, s
 		msgsize);
 	if (lua_getfield(L, c, "limited") == LUA_TBOOLEAN) {
 		late = ktime_get_ns() - entered;
+		pr_info("# %s: ended %llu ms after it was entered (limit %llu ms)\n", name,
+			late / NSEC_PER_MSEC, lunatik_toruntime(L)->timeout_ns / NSEC_PER_MSEC);
 		if (late > 2 * lunatik_toruntime(L)->timeout_ns) {
 			snprintf(msg, msgsize, "ended %llu ms after it was entered", late / NSEC_PER_MSEC);
 			return -1;
