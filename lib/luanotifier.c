@@ -12,6 +12,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/atomic.h>
 #include <linux/keyboard.h>
 #include <linux/module.h>
 #include <linux/notifier.h>
@@ -21,6 +22,14 @@
 #include "lunatik.h"
 
 #define LUANOTIFIER_MT	"notifier"
+
+/*
+ * Registered keyboard notifiers, of all runtimes: each key event runs each
+ * of them (in an entry of its own, with its own time limit), and each
+ * registration walks the kernel's chain, with interrupts off.
+ */
+#define LUANOTIFIER_MAX	64
+static atomic_t luanotifier_count = ATOMIC_INIT(0);
 
 struct luanotifier {
 	struct notifier_block nb;
@@ -77,6 +86,7 @@ static void luanotifier_unregister(struct work_struct *work)
 	struct luanotifier *n = container_of(work, struct luanotifier, work);
 
 	unregister_keyboard_notifier(&n->nb);
+	atomic_dec(&luanotifier_count);
 	lunatik_put(n->runtime);
 	kfree(n);
 }
@@ -110,9 +120,15 @@ static int luanotifier_new(lua_State *L)
 	udata = lua_newuserdatauv(L, sizeof(*udata), 0);
 	*udata = NULL;
 	luaL_setmetatable(L, LUANOTIFIER_MT);
+	if (atomic_inc_return(&luanotifier_count) > LUANOTIFIER_MAX) {
+		atomic_dec(&luanotifier_count);
+		return luaL_error(L, "too many keyboard notifiers (at most %d)", LUANOTIFIER_MAX);
+	}
 	n = kzalloc(sizeof(*n), GFP_ATOMIC);
-	if (n == NULL)
+	if (n == NULL) {
+		atomic_dec(&luanotifier_count);
 		return luaL_error(L, "not enough memory for a notifier");
+	}
 	n->nb.notifier_call = luanotifier_keyboard;
 	n->runtime = runtime;
 	n->callback = n->self = LUA_NOREF;

@@ -138,6 +138,14 @@ LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
  */
 #define luai_spendcode(L,n)  \
 	do { if ((n) > 256) luai_spendbytes(&G(L)->limits, (size_t)(n) * (LUAI_BUDGETBYTES / 8)); } while (0)
+/*
+ * A C loop that looks at each character (a conversion, a decoding) does
+ * more per byte than a copy: a unit per LUAI_BUDGETCHARS characters.
+ */
+#define LUAI_BUDGETCHARS	256
+#define luai_spendchars(L,n)  \
+	luai_spendbytes(&G(L)->limits, (size_t)(n) * (LUAI_BUDGETBYTES / LUAI_BUDGETCHARS))
+#define luai_tickchars(L,n)	luai_tickbytes(L, (size_t)(n) * (LUAI_BUDGETBYTES / LUAI_BUDGETCHARS))
 #define luai_spendvalues(L,n)  \
 	do { if ((n) > 64) luai_spendbytes(&G(L)->limits, (size_t)(n) * sizeof(TValue)); } while (0)
 #define luai_spendstring(L,o)	luai_spendbytes(&G(L)->limits, tsslen(tsvalue(o)))

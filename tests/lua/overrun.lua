@@ -31,5 +31,28 @@ limited("a chunk of long 'and' chains", function()
 	local src = "return x" .. string.rep(" and x", 60000)
 	while true do load(src) end
 end)
+limited("a pattern's [set] of 64 KiB", function()
+	local pattern = "^[" .. string.rep("a", 1 << 16) .. "x]*$"
+	local s = string.rep("x", 1 << 10)
+	while true do s:find(pattern) end
+end)
+limited("%b over a long string", function()
+	local s = string.rep("(", 1 << 16)
+	while true do s:find("%b()") end
+end)
+limited("string.packsize of a long format", function()
+	local f = string.rep(" ", 1 << 20)
+	while true do string.packsize(f) end
+end)
+limited("tonumber of a long string of spaces", function()
+	local s = string.rep(" ", 1 << 20) .. "1"
+	while true do local _ = tonumber(s) end
+end)
+limited("lookups with a long key, equal to the table's", function()
+	local a = string.rep("x", 1 << 20)
+	local b = a:sub(1, -2) .. "x"
+	local t = {[a] = true}
+	while true do local _ = t[b], t[b], t[b], t[b] end
+end)
 
 return tap
