@@ -45,7 +45,9 @@ typedef struct lunatik_runtime {
 	bool stopping;		/* lunatik_stop() waits for the current entry */
 	bool warnings;		/* Lua's warn("@on") */
 	bool warning_cont;
+	bool warning_muted;	/* past the log's burst */
 	unsigned int ccalls;	/* of L when lunatik_run() entered it */
+	unsigned int children;	/* runtimes made by L (lualunatik.c) */
 	luai_jmpbuf unprotected;	/* where an error outside any pcall lands */
 } lunatik_runtime_t;
 
@@ -119,8 +121,10 @@ do {									\
 
 /*
  * For Lua libraries whose calls take time outside Lua (a device's
- * creation, a child runtime's script): checks the runtime's time limit
- * now, which may raise its error, rather than some thousand calls later.
+ * creation, a child runtime's script): the runtime checks its time limit
+ * at its next unit (a call, a jump), not some thousand units later.  It
+ * raises no error itself, so a library may call it after acquiring what
+ * the script must get.
  */
 void lunatik_checktime(lua_State *L);
 

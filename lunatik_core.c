@@ -172,7 +172,7 @@ EXPORT_SYMBOL_GPL(lunatik_leave);
 
 void lunatik_checktime(lua_State *L)
 {
-	luai_budget(L);
+	luai_limits(L)->budget = 0;	/* the next unit checks */
 }
 EXPORT_SYMBOL_GPL(lunatik_checktime);
 
@@ -194,7 +194,10 @@ int lunatik_unprotected(lunatik_runtime_t *runtime)
 }
 EXPORT_SYMBOL_GPL(lunatik_unprotected);
 
-/* Lua's warnings (warn), in the kernel log once turned on with "@on" */
+/*
+ * Lua's warnings (warn), in the kernel log once turned on with "@on"; each
+ * piece (an argument of warn) at most LUAI_LOGLINE bytes of it.
+ */
 static void lunatik_warn(void *ud, const char *msg, int tocont)
 {
 	lunatik_runtime_t *runtime = ud;
@@ -206,13 +209,13 @@ static void lunatik_warn(void *ud, const char *msg, int tocont)
 			runtime->warnings = false;
 		return;
 	}
-	if (runtime->warnings) {
+	/* a warning is logged whole or not at all (in print's burst) */
+	if (runtime->warnings && !runtime->warning_cont)
+		runtime->warning_muted = !luai_logallowed();
+	if (runtime->warnings && !runtime->warning_muted) {
 		if (!runtime->warning_cont)
-			pr_warn("Lua warning: %s", msg);
-		else
-			pr_cont("%s", msg);
-		if (!tocont)
-			pr_cont("\n");
+			pr_warn("Lua warning: ");
+		luai_logpiece(KERN_CONT, msg, strnlen(msg, LUAI_LOGLINE), tocont ? "" : "\n");
 	}
 	runtime->warning_cont = tocont;
 }

@@ -14,6 +14,12 @@
 
 #define LUALUNATIK_RUNTIME	"lunatik.runtime"
 
+/*
+ * Runtimes that a runtime holds at once: each has its own memory and time
+ * limits, and closing a runtime stops them one after another.
+ */
+#define LUALUNATIK_MAXCHILDREN	16
+
 static lunatik_runtime_t **lualunatik_check(lua_State *L, int idx)
 {
 	return luaL_checkudata(L, idx, LUALUNATIK_RUNTIME);
@@ -29,16 +35,20 @@ static int lualunatik_runtime(lua_State *L)
 	int ret;
 
 	luaL_argcheck(L, strlen(script) == len, 1, "contains an embedded zero");
+	if (lunatik_toruntime(L)->children >= LUALUNATIK_MAXCHILDREN)
+		return luaL_error(L, "too many runtimes (at most %d at once)",
+				  LUALUNATIK_MAXCHILDREN);
 	pruntime = lua_newuserdatauv(L, sizeof(*pruntime), 0);
 	*pruntime = NULL;
 	luaL_setmetatable(L, LUALUNATIK_RUNTIME);
 
 	ret = lunatik_newruntime(pruntime, script, sleep, false, msg, sizeof(msg));
-	lunatik_checktime(L);	/* the child's script ran on our time */
+	lunatik_checktime(L);	/* the child's script ran in our time */
 	if (ret == -ENOMEM)
 		return luaL_error(L, "not enough memory for runtime '%s'", script);
 	if (ret < 0)
 		return luaL_error(L, "%s", msg);
+	lunatik_toruntime(L)->children++;
 	return 1;
 }
 
@@ -49,7 +59,8 @@ static int lualunatik_stop(lua_State *L)
 	if (*pruntime != NULL) {
 		lunatik_stop(*pruntime);
 		*pruntime = NULL;
-		lunatik_checktime(L);	/* its finalizers too */
+		lunatik_toruntime(L)->children--;
+		lunatik_checktime(L);	/* its finalizers ran in our time too */
 	}
 	return 0;
 }

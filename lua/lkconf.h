@@ -182,16 +182,27 @@ LUAI_FUNC void luai_setccalls (struct lua_State *L, unsigned int ccalls);
  * LUAI_MAXCHAIN: a lookup walks its chain without spending.
  */
 extern unsigned long long luai_hashfactor;
-#define luai_hashmix(x,lsize)  \
+#define luai_hashmix(x,lsize)	luai_hashmix64((unsigned long long)(x), (lsize))
+#define luai_hashmix64(x,lsize)  \
 	((unsigned int)((((x) ^ ((x) >> 32)) * luai_hashfactor) >> (63 - (lsize)) >> 1))
 #define LUAI_MAXCHAIN	32
 
 /*
- * A C finalizer (a library's __gc) runs even when the budget is spent, so
+ * A finalizer that is a light C function (a library's __gc, the __gc of
+ * the modules that require pinned) runs even when the budget is spent, so
  * that what it releases in the kernel is released: its call is free, and
- * whatever it calls spends as usual.
+ * whatever it calls spends as usual.  Not a C closure: coroutine.wrap's
+ * would resume Lua code that no call spends for.
  */
 #define luai_freecall(L)	(G(L)->limits.budget++)
+
+/*
+ * Finalizers wait for room on the C stack (and in the count of C calls):
+ * one whose call fails for want of it would never run.
+ */
+#define LUAI_CSTACKFIN	(2 << 10)
+#define luai_finalizerswait(L)  \
+	(luai_cstackfull(L, LUAI_CSTACKFIN) || getCcalls(L) + 20 >= LUAI_MAXCCALLS)
 
 /* random seeds, for string hashes and table.sort's pivots */
 LUAI_FUNC unsigned int luai_seed (void);

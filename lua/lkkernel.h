@@ -46,6 +46,12 @@ void luai_abort (void);
  * is rate-limited.
  */
 void luai_writelog (const char *level, const char *s, size_t len);
+bool luai_logallowed (void);  /* within the burst that print and warn share */
+/* a piece of a log line, at most LUAI_LOGLINE bytes of 's' */
+void luai_logpiece (const char *level, const char *s, size_t len, const char *end);
+
+/* a log line's text: printk's records hold about 1 KiB with their prefix */
+#define LUAI_LOGLINE	768
 #define lua_writestring(s,l)	luai_writelog(KERN_INFO, (s), (l))
 #define lua_writeline()		((void)0)
 #define lua_writestringerror(s,p)	pr_cont(s, p)

@@ -71,20 +71,32 @@ int luai_pointer2str(char *buff, size_t sz, const void *p)
 	return snprintf(buff, sz, "0x%016llx", siphash_1u64((u64)(uintptr_t)p, &luai_pointerkey));
 }
 
-/* a log line's text: printk's records hold about 1 KiB with their prefix */
-#define LUAI_LOGLINE	768
-
 /* printk's burst, shared by all states: a loop of prints must not flood the log */
-static DEFINE_RATELIMIT_STATE(luai_logburst, 5 * HZ, 1000);
+static DEFINE_RATELIMIT_STATE(luai_logburst, 5 * HZ, 200);
+
+bool luai_logallowed(void)
+{
+	return __ratelimit(&luai_logburst);
+}
+
+/* a text that starts as a level (KERN_SOH) would be read as one: "^A" */
+void luai_logpiece(const char *level, const char *s, size_t len, const char *end)
+{
+	bool soh = len > 0 && s[0] == KERN_SOH_ASCII;
+
+	printk("%s%s%.*s%s", level, soh ? "^A" : "", (int)(len - soh), s + soh, end);
+}
 
 void luai_writelog(const char *level, const char *s, size_t len)
 {
 	do {
-		const char *nl = memchr(s, '\n', len);
-		size_t n = min_t(size_t, nl != NULL ? nl - s : len, LUAI_LOGLINE);
+		size_t n = min_t(size_t, len, LUAI_LOGLINE);
+		const char *nl = memchr(s, '\n', n);
 
-		if (__ratelimit(&luai_logburst))
-			printk("%s%.*s\n", level, (int)n, s);
+		if (nl != NULL)
+			n = nl - s;
+		if (luai_logallowed())
+			luai_logpiece(level, s, n, "\n");
 		if (n < len && s[n] == '\n')
 			n++;
 		s += n;

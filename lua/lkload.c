@@ -36,19 +36,24 @@ static const char *lkload_pushname(lua_State *L, const char *filename)
  * Opens 'path' for reading if it is a regular file, decided before it is
  * opened: the open of a device (/dev/lunatik's would wait for the runtime
  * that reads), a FIFO or a socket never runs.  An O_PATH file runs no
- * open; the file is then opened from the same path, which cannot change.
+ * open; the file is then opened from the same path, which cannot change,
+ * with the permission check that dentry_open() leaves to its caller.
  */
 static struct file *lkload_open(const char *path)
 {
 	struct file *where = filp_open(path, O_PATH, 0);
 	struct file *file;
+	int ret;
 
 	if (IS_ERR(where))
 		return where;
-	if (S_ISREG(file_inode(where)->i_mode))
-		file = dentry_open(&where->f_path, O_RDONLY, current_cred());
-	else
+	if (!S_ISREG(file_inode(where)->i_mode)) {
 		file = ERR_PTR(-EINVAL);
+	} else {
+		ret = path_permission(&where->f_path, MAY_OPEN | MAY_READ);
+		file = ret != 0 ? ERR_PTR(ret) : dentry_open(&where->f_path, O_RDONLY,
+							     current_cred());
+	}
 	fput(where);
 	return file;
 }

@@ -5,7 +5,7 @@ K=tests/kernel
 
 # memory hogs must reach the memory limit before the time limit, even on a
 # debug kernel
-time_ms=2000 memory=8388608 overrun_ms=100
+time_ms=2000 memory=8388608 overrun_ms=250
 if [ -n "$kasan" ]; then
 	time_ms=20000 memory=4194304 overrun_ms=1000
 fi

@@ -72,3 +72,16 @@ test("a runtime's metatable is sealed", function()
 	assert(not pcall(debug.setmetatable, rt, nil))
 	rt:stop()
 end)
+fails("at most 16 runtimes at once", "too many runtimes (at most 16 at once)", function()
+	collectgarbage()	-- runtimes of earlier cases that only garbage collection stops
+	local rts = {}
+	local ok, err = pcall(function()
+		for i = 1, 17 do rts[i] = lunatik.runtime("tests/empty") end
+	end)
+	for _, rt in ipairs(rts) do rt:stop() end
+	assert(not ok and #rts <= 16, #rts)
+	error(err)
+end)
+test("... and one more once one is stopped", function()
+	lunatik.runtime("tests/empty"):stop()
+end)

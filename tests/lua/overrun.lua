@@ -1,6 +1,6 @@
 -- C work that a script makes long: each case reaches the time limit in
 -- time, before twice the limit.  core.sh runs this suite with a time limit
--- of 100 ms, which what C work spends nothing on overran by far.
+-- of 250 ms, which C work that spent nothing overran by seconds.
 local tap = require("tests.tap")
 local limited = tap.limited
 

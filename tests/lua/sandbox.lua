@@ -5,6 +5,8 @@
 local tap = require("tests.tap")
 local test, fails = tap.test, tap.fails
 local device = require("device")
+-- the C function that runs this script (it reads the script from its argument)
+local runner = debug.getinfo(2, "fS")
 
 -- symbols
 test("package.loadlib gives no kernel function", function()
@@ -94,6 +96,30 @@ test("the same in a coroutine suspended in a C function", function()
 	end
 	assert(cframes > 0)
 	assert(select("#", coroutine.resume(co)) == 2)
+end)
+test("debug.getinfo gives no frame's C function", function()
+	assert(runner.what == "C" and runner.func == nil)
+	string.gsub("a", "a", function()
+		local info = debug.getinfo(2, "fS")
+		assert(info.what == "C" and info.func == nil)
+	end)
+	-- require's helper that records a module's symbol is called while
+	-- 'string' loads again: a call hook sees it, and no C function
+	local seen = 0
+	debug.sethook(function()
+		local info = debug.getinfo(2, "fS")
+		if info.what == "C" then
+			assert(info.func == nil)
+			seen = seen + 1
+		end
+	end, "c")
+	local loaded = package.loaded.string
+	package.loaded.string = nil
+	require("string")
+	package.loaded.string = loaded
+	debug.sethook()
+	assert(seen > 0)
+	assert(debug.getinfo(print, "f").func == nil)
 end)
 test("no user values", function()
 	local dev <close> = device.new({name = "lt_sealed"})

@@ -1,0 +1,1 @@
+-- a runtime that does nothing (lunatiklib.lua)
