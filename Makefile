@@ -74,7 +74,7 @@ FUZZ_DIR := build/fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_SOURCES := tests/fuzz/fuzz.c lua/lklua.c lua/lkmath.c lua/lklimits.c
 
-$(FUZZ_DIR)/lunatik_fuzz: $(LUA_STAMP) $(FUZZ_SOURCES) lua/lkconf.h
+$(FUZZ_DIR)/lunatik_fuzz: $(LUA_STAMP) $(FUZZ_SOURCES) lua/lkconf.h $(wildcard $(LUA_DIR)/*.[ch])
 	mkdir -p $(FUZZ_DIR)
 	clang -g -O1 -Wall -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=undefined -I$(LUA_DIR) -Ilua -o $@ $(FUZZ_SOURCES)
@@ -82,7 +82,7 @@ $(FUZZ_DIR)/lunatik_fuzz: $(LUA_STAMP) $(FUZZ_SOURCES) lua/lkconf.h
 fuzz: $(FUZZ_DIR)/lunatik_fuzz
 	mkdir -p $(FUZZ_DIR)/corpus
 	$< -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 \
-		-artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
+		-dict=tests/fuzz/lua.dict -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 check:
 	tests/check.sh

@@ -1,0 +1,8 @@
+print(debug.getregistry, pcall(debug.getregistry), debug.getmetatable(""), debug.getmetatable(1), debug.getmetatable(print))
+print(pcall(debug.setmetatable, 1, {__index = function(n, k) return k end}), (5).x, pcall(debug.setmetatable, 1, nil))
+print(pcall(debug.setmetatable, print, {__index = {}}), pcall(debug.setmetatable, nil, {__call = print}), pcall(debug.setmetatable, true, {}))
+print(pcall(debug.setmetatable, "", {}), pcall(debug.setmetatable, coroutine.create(print), {__len = function() return 3 end}))
+print(pcall(debug.setuservalue, {}, 1), debug.getuservalue({}, 2), debug.getuservalue(io), pcall(debug.setcstacklimit, 100))
+print(pcall(require, "debug"), package.loaded.string == string, pcall(load, "return 1", "x", "b"), pcall(load, "\27Lua", "b", "bt"))
+print(pcall(string.dump, print), pcall(string.dump, function() end), pcall(dofile), pcall(loadfile, "x"), package.path)
+print(pcall(string.format, "%a %f %e %g", 1, 2, 3, 4), 7 / 2, load("return 1.5"), load("return 2 ^ 3"), pcall(math.tointeger, "1.0"))
