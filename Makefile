@@ -58,11 +58,15 @@ modules: $(LUA_STAMP)
 HEADERS = lunatik.h lunatik.mk lua/lkconf.h lua/lkkernel.h lua/libc/*.h \
 	$(addprefix $(LUA_DIR)/,lua.h luaconf.h lauxlib.h lualib.h)
 
-# (the modules are not signed: CONFIG_MODULE_SIG_ALL wants the kernel's key)
+# the modules as they are (not signed: CONFIG_MODULE_SIG_ALL wants the
+# kernel's key); depmod unless staged in DESTDIR, where a package's
+# installation runs it
+MODULES = lunatik.ko luadevice.ko lualinux.ko luanotifier.ko lunatik_run.ko
+
 install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) CONFIG_MODULE_SIG_ALL= \
-		modules_install
-	depmod -b "$(DESTDIR)/" $(KRELEASE)
+	for m in $(MODULES); do \
+		install -D -m 0644 $$m $(DESTDIR)/lib/modules/$(KRELEASE)/extra/$$m; done
+	$(if $(DESTDIR),,depmod $(KRELEASE))
 	install -D -m 0644 lunatik.lua $(DESTDIR)/lib/modules/lua/lunatik.lua
 	install -D -m 0755 sbin/lunatik $(DESTDIR)$(PREFIX)/sbin/lunatik
 	install -D -m 0755 sbin/lunatik.sh $(DESTDIR)$(PREFIX)/sbin/lunatik.sh

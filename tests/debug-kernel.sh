@@ -8,7 +8,13 @@
 set -eu
 
 dir=${LUNATIK_DEBUG_KERNEL:-${XDG_CACHE_HOME:-$HOME/.cache}/lunatik/linux-debug}
+# the kernel's symbols, which external modules are checked against: the
+# tree builds no modules of its own, so they are vmlinux's
+symvers() {
+	[ -f "$dir/Module.symvers" ] || cp "$dir/vmlinux.symvers" "$dir/Module.symvers"
+}
 if [ -f "$dir/.built" ]; then
+	symvers
 	echo "$dir"
 	exit 0
 fi
@@ -37,5 +43,6 @@ cd "$dir"
 	make olddefconfig
 	make -j"$(nproc)" bzImage modules_prepare
 } > build.log 2>&1
+symvers
 touch .built
 echo "$dir"

@@ -25,21 +25,29 @@ guest_kernel() {
 
 # builds lunatik and installs it in $out/installed (make install), builds
 # the test modules in the tree, mydevice against the installed headers, and
-# the guest's tools devio and pty, for the guest kernel; output in
-# $out/build.log
+# the guest's tools, for the guest kernel, with warnings as errors; from
+# clean if asked ("guest_build clean"); output in $out/build.log
 guest_build() {
 	installed=$out/installed
+	if [ "${1:-}" = clean ]; then
+		make -C "$top" clean
+		make -C "$kdir" M="$top/tests/kernel" clean
+		make -C "$kdir" M="$top/examples/mydevice" clean
+	fi > /dev/null 2>&1
 	rm -rf "$installed"
 	mkdir -p "$out"
 	{
-		make -C "$top" KDIR="$kdir" &&
+		make -C "$top" KDIR="$kdir" KCFLAGS=-Werror CFLAGS="-O2 -g -Werror" &&
 		make -C "$top" KDIR="$kdir" DESTDIR="$installed" install &&
-		make -C "$kdir" M="$top/tests/kernel" \
+		make -C "$kdir" M="$top/tests/kernel" KCFLAGS=-Werror \
 			KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules &&
 		make -C "$kdir" M="$top/examples/mydevice" LUNATIK="$installed/usr/src/lunatik" \
-			KBUILD_EXTRA_SYMBOLS="$installed/usr/src/lunatik/Module.symvers" modules &&
-		cc -static -O2 -Wall -Wextra -o "$out/devio" "$top/tests/guest/devio.c" &&
-		cc -static -O2 -Wall -Wextra -o "$out/pty" "$top/tests/guest/pty.c"
+			KCFLAGS=-Werror KBUILD_EXTRA_SYMBOLS="$installed/usr/src/lunatik/Module.symvers" \
+			modules &&
+		for tool in devio pty ktap; do
+			cc -static -O2 -Wall -Wextra -Werror -o "$out/$tool" "$top/tests/guest/$tool.c" ||
+				exit 1
+		done
 	} > "$out/build.log" 2>&1
 }
 
@@ -70,7 +78,7 @@ guest_initramfs() {
 	mv "$root/lunatik/guest" "$root/lunatik/tests/"
 	mkdir -p "$root/lunatik/tests/kernel"
 	cp "$top"/tests/kernel/*.ko "$root/lunatik/tests/kernel/"
-	cp "$out/devio" "$out/pty" "$root/bin/"
+	cp "$out/devio" "$out/pty" "$out/ktap" "$root/bin/"
 	cp -R "$top/bench" "$root/lunatik/"
 	[ ! -f "$out/rate" ] || cp "$out/rate" "$root/bin/"
 	cp -R "$out/installed" "$root/installed"

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The core (sourced by init): the C API, the Lua suites, unloading.
+section=core
 K=tests/kernel
 
 # memory hogs must reach the memory limit before the time limit, even on a
@@ -12,28 +13,31 @@ if [ -n "$kasan" ]; then
 fi
 check "insmod lunatik" insmod lunatik.ko max_time_ms=$time_ms max_memory=$memory
 check "insmod lunatik_testlib" insmod $K/lunatik_testlib.ko
-insmod luadevice.ko
-insmod lualinux.ko
-insmod luanotifier.ko
-insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux,notifier,sandbox pin=1
+check "insmod luadevice" insmod luadevice.ko
+check "insmod lualinux" insmod lualinux.ko
+check "insmod luanotifier" insmod luanotifier.ko
+check "insmod lunatik_test: the C API and the suites" \
+	insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux,notifier,sandbox pin=1
 check "rmmod of a C library in use is refused" refused rmmod lunatik_testlib
 check "rmmod lunatik_test stops its runtime" rmmod lunatik_test
 check "then rmmod lunatik_testlib succeeds" rmmod lunatik_testlib
-check "rmmod of lunatik is refused while a module uses it" \
-	sh -c "insmod $K/lunatik_testlib.ko && ! rmmod lunatik 2>/dev/null && rmmod lunatik_testlib"
 
 # C work that a script makes long, against a short time limit
 echo $overrun_ms > /sys/module/lunatik/parameters/max_time_ms
-insmod $K/lunatik_test.ko suites=overrun
-rmmod lunatik_test
+check "insmod lunatik_test: the overrun suite" insmod $K/lunatik_test.ko suites=overrun
+check "rmmod lunatik_test" rmmod lunatik_test
 echo $time_ms > /sys/module/lunatik/parameters/max_time_ms
 
 echo 16384 > /sys/module/lunatik/parameters/max_memory
-insmod $K/lunatik_test.ko enomem=1
-rmmod lunatik_test
+check "insmod lunatik_test: a runtime beyond max_memory" insmod $K/lunatik_test.ko enomem=1
+check "rmmod lunatik_test" rmmod lunatik_test
 echo $memory > /sys/module/lunatik/parameters/max_memory
+leaks
 
-rmmod luanotifier
-rmmod lualinux
-rmmod luadevice
+check "rmmod luanotifier" rmmod luanotifier
+check "rmmod lualinux" rmmod lualinux
+check "rmmod luadevice" rmmod luadevice
+# now only a module of our own uses lunatik
+check "rmmod of lunatik is refused while a module uses it" \
+	sh -c "insmod $K/lunatik_testlib.ko && ! rmmod lunatik 2>/dev/null && rmmod lunatik_testlib"
 check "rmmod lunatik" rmmod lunatik

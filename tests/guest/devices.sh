@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Devices, /dev/lunatik, sbin/lunatik and sbin/lunatik.sh (sourced by init).
+section=devices
 L=/lib/modules/lua
 
 # the specification's "Usage", as written
@@ -167,6 +168,7 @@ check "lunatik.sh stop at the end" lunatik.sh stop
 
 # after 'make install' (its DESTDIR, copied in): modprobe, and the installed tools
 cp -R /installed/. /
+check "installed: depmod, as a package's installation runs it" depmod
 check "installed: lunatik.sh start (modprobe)" /usr/local/sbin/lunatik.sh start
 same "installed: the modules come from /lib/modules" "$(echo /lib/modules/*/extra/lunatik.ko)" \
 	modinfo -n lunatik

@@ -12,6 +12,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/slab.h>
 #include <linux/moduleparam.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
@@ -172,13 +173,68 @@ static void test_capi(void)
 }
 
 /*
- * runs case 'i' of the suite (tests/tap.lua): 1 passed, -1 failed, 0 no
- * such case.  A case 'limited' must end in "time limit exceeded" before
- * twice the runtime's limit has passed since it was entered.
+ * the suite's cases (tests/tap.lua): their names, or an error in 'msg';
+ * tells the suite its runtime's memory limit (tap.memory)
  */
-static int l_case(lua_State *L, int i, char *name, size_t namesize, char *msg, size_t msgsize)
+struct lunatik_test_plan {
+	int ncases;
+	char **names;
+};
+
+static int l_plan(lua_State *L, struct lunatik_test_plan *plan, char *msg, size_t msgsize)
+{
+	int top;
+	int i;
+
+	lua_getglobal(L, "require");
+	lua_pushliteral(L, "tests.tap");
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+		strscpy(msg, lua_isstring(L, -1) ? lua_tostring(L, -1) :
+			     "require(\"tests.tap\") is not a table", msgsize);
+		return 0;
+	}
+	lua_pushinteger(L, lunatik_toruntime(L)->max_memory);
+	lua_setfield(L, -2, "memory");
+	plan->ncases = min_t(lua_Unsigned, lua_rawlen(L, -1), INT_MAX / sizeof(char *));
+	plan->names = kcalloc(plan->ncases, sizeof(char *), GFP_KERNEL);
+	if (plan->ncases > 0 && plan->names == NULL) {
+		strscpy(msg, "no memory for the plan", msgsize);
+		return 0;
+	}
+	top = lua_gettop(L);
+	for (i = 0; i < plan->ncases; i++) {
+		const char *name = NULL;
+
+		if (lua_rawgeti(L, top, i + 1) == LUA_TTABLE && lua_getfield(L, -1, "name") == LUA_TSTRING)
+			name = lua_tostring(L, -1);
+		plan->names[i] = kasprintf(GFP_KERNEL, "%s", name ? name : "(a case with no name)");
+		lua_settop(L, top);
+		if (plan->names[i] == NULL) {
+			strscpy(msg, "no memory for the plan", msgsize);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static void lunatik_test_freeplan(struct lunatik_test_plan *plan)
+{
+	int i;
+
+	for (i = 0; plan->names != NULL && i < plan->ncases; i++)
+		kfree(plan->names[i]);
+	kfree(plan->names);
+}
+
+/*
+ * runs case 'i' of the suite: 1 passed, 0 failed (why in 'msg').  A case
+ * 'limited' must end in "time limit exceeded" before twice the runtime's
+ * limit has passed since it was entered.
+ */
+static int l_case(lua_State *L, int i, char *msg, size_t msgsize)
 {
 	u64 entered = ktime_get_ns();
+	u64 timeout = lunatik_toruntime(L)->timeout_ns;
 	u64 late;
 	const char *fails;
 	int status;
@@ -186,11 +242,12 @@ static int l_case(lua_State *L, int i, char *name, size_t namesize, char *msg, s
 
 	lua_getglobal(L, "require");
 	lua_pushliteral(L, "tests.tap");
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK || lua_rawgeti(L, -1, i) != LUA_TTABLE)
+	if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1) ||
+	    lua_rawgeti(L, -1, i) != LUA_TTABLE) {
+		strscpy(msg, "the case is gone from tests.tap", msgsize);
 		return 0;
+	}
 	c = lua_gettop(L);
-	lua_getfield(L, c, "name");
-	strscpy(name, lua_tostring(L, -1) ? lua_tostring(L, -1) : "?", namesize);
 	lua_getfield(L, c, "fails");
 	fails = lua_tostring(L, -1);
 	lua_getfield(L, c, "fn");
@@ -200,41 +257,57 @@ static int l_case(lua_State *L, int i, char *name, size_t namesize, char *msg, s
 		msgsize);
 	if (lua_getfield(L, c, "limited") == LUA_TBOOLEAN) {
 		late = ktime_get_ns() - entered;
-		pr_info("# %s: ended %llu ms after it was entered (limit %llu ms)\n", name,
-			late / NSEC_PER_MSEC, lunatik_toruntime(L)->timeout_ns / NSEC_PER_MSEC);
-		if (late > 2 * lunatik_toruntime(L)->timeout_ns) {
+		pr_info("# ended %llu ms after it was entered (limit %llu ms)\n",
+			late / NSEC_PER_MSEC, timeout / NSEC_PER_MSEC);
+		if (late > 2 * timeout) {
 			snprintf(msg, msgsize, "ended %llu ms after it was entered", late / NSEC_PER_MSEC);
-			return -1;
+			return 0;
 		}
 	}
 	if (fails != NULL)
-		return status != LUA_OK && strstr(msg, fails) != NULL ? 1 : -1;
-	return status == LUA_OK ? 1 : -1;
+		return status != LUA_OK && strstr(msg, fails) != NULL;
+	return status == LUA_OK;
 }
 
-static void test_suite(const char *suite)
+/* one line per case planned, whatever happens to the runtime */
+static void test_cases(lunatik_runtime_t *runtime, const char *suite,
+		       struct lunatik_test_plan *plan)
 {
-	lunatik_runtime_t *runtime;
-	char script[64];
-	char name[128];
 	char msg[256];
 	int ret;
 	int i;
 
-	snprintf(script, sizeof(script), "tests/%s", suite);
-	ret = lunatik_runtime(&runtime, script, true);
-	tap(ret == 0, "%s: the suite loads", suite);
-	if (ret != 0)
-		return;
-	for (i = 1;; i++) {
-		lunatik_run(runtime, l_case, ret, i, name, sizeof(name), msg, sizeof(msg));
-		if (ret == 0)
-			break;
-		tap(ret > 0, "%s: %s", suite, name);
+	for (i = 0; i < plan->ncases; i++) {
+		lunatik_run(runtime, l_case, ret, i + 1, msg, sizeof(msg));
 		if (ret < 0)
+			snprintf(msg, sizeof(msg), "lunatik_run() gave %d", ret);
+		tap(ret > 0, "%s: %s", suite, plan->names[i]);
+		if (ret <= 0)
 			pr_info("# %s\n", msg);
 	}
-	lunatik_stop(runtime);
+}
+
+static void test_suite(const char *suite)
+{
+	struct lunatik_test_plan plan = {0};
+	lunatik_runtime_t *runtime = NULL;
+	char script[64];
+	char msg[256] = "loaded";
+	int ret;
+
+	snprintf(script, sizeof(script), "tests/%s", suite);
+	ret = lunatik_runtime(&runtime, script, true);
+	if (ret == 0)
+		lunatik_run(runtime, l_plan, ret, &plan, msg, sizeof(msg));
+	else
+		snprintf(msg, sizeof(msg), "lunatik_runtime() gave %d", ret);
+	tap(ret > 0 && plan.ncases > 0, "%s: the suite loads and plans its cases", suite);
+	pr_info("# %s: %s, 1..%d\n", suite, msg, plan.ncases);
+	if (ret > 0)
+		test_cases(runtime, suite, &plan);
+	lunatik_test_freeplan(&plan);
+	if (runtime != NULL)
+		lunatik_stop(runtime);
 }
 
 static int __init lunatik_test_init(void)
@@ -254,7 +327,7 @@ static int __init lunatik_test_init(void)
 		test_suite(suites[i]);
 	if (pin)
 		tap(lunatik_runtime(&pinned, "tests/pin", true) == 0,
-		    "pin: a runtime keeps lunatik_testlib");
+		    "capi: a runtime keeps lunatik_testlib (pin=1)");
 	return 0;
 }
 

@@ -40,13 +40,16 @@ fails("C stack: __newindex chains of tables", "chain too long", function()
 	t.x = 1
 end)
 test("C stack: __gc", function()
+	local ran = 0
 	local mt = {__gc = function()
+		ran = ran + 1
 		local t = setmetatable({}, {})
 		getmetatable(t).__index = function(t, k) return t[k] end
 		return t.x
 	end}
 	for i = 1, 10 do setmetatable({}, mt) end
 	collectgarbage()
+	assert(ran == 10, ran .. " finalizers ran")
 	works()
 end)
 test("C stack: __tostring", function()
@@ -60,14 +63,22 @@ test("C stack: __eq and __lt", function()
 	local a, b = setmetatable({}, mt), setmetatable({}, mt)
 	overflows(function() return a < b end)
 end)
+-- each level returns one more 'true' before the innermost level's error
+local function innermost(...)
+	local r = table.pack(...)
+	assert(r[1] == true and r.n >= 2, "returned " .. r.n .. " values")
+	return tostring(r[r.n])
+end
 test("C stack: pcall", function()
 	local function f() return pcall(f) end
-	local ok, a, b = pcall(f)
+	local err = innermost(pcall(f))
+	assert(err:find("stack overflow"), err)
 	works()
 end)
 test("C stack: xpcall with a handler", function()
 	local function f() return xpcall(f, debug.traceback) end
-	pcall(f)
+	local err = innermost(pcall(f))
+	assert(err:find("stack overflow") or err:find("error in error handling"), err)
 	local t = setmetatable({}, {})
 	getmetatable(t).__index = function(t, k) return t[k] end
 	local ok, err = xpcall(function() return t.x end, function(m) return t.y end)
@@ -76,8 +87,8 @@ test("C stack: xpcall with a handler", function()
 end)
 test("C stack: error objects", function()
 	local function f() error(setmetatable({}, {__tostring = f})) end
-	local ok = pcall(f)
-	assert(not ok)
+	local ok, err = pcall(f)
+	assert(not ok and type(err) == "table", tostring(ok))
 	works()
 end)
 test("C stack: string.gsub callbacks", function()
@@ -164,6 +175,14 @@ test("memory: the collector restarts", function()
 	collectgarbage("restart")
 	collectgarbage()
 	works()
+end)
+-- a string's buffer and the string itself: twice its length
+test("memory: a string of a quarter of the limit, half of it with its buffer", function()
+	collectgarbage()
+	assert(#string.rep("x", tap.memory // 4) == tap.memory // 4)
+end)
+fails("memory: a string of the limit and a byte", "not enough memory", function()
+	return string.rep("x", tap.memory + 1)
 end)
 fails("memory: one huge string", "not enough memory", function()
 	return string.rep("x", 1 << 30)

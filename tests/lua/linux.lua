@@ -35,6 +35,18 @@ test("random is uniform over a range that is not a power of two", function()
 	end
 	for i = 1, 3 do assert(counts[i] > 9000 and counts[i] < 11000, counts[i]) end
 end)
+-- a range of 2/3 of 2^64: a draw reduced modulo the range would land in
+-- its lower half twice as often as in its upper half
+test("random has no modulo bias over a range of 2/3 of 2^64", function()
+	local m, range, half = math.mininteger, 0xAAAAAAAAAAAAAAAA, 0x5555555555555555
+	local lower = 0
+	for i = 1, 2000 do
+		local x = linux.random(m, m + range - 1)
+		assert(math.ult(x - m, range), x)
+		if math.ult(x - m, half) then lower = lower + 1 end
+	end
+	assert(lower > 850 and lower < 1150, lower .. " of 2000 in the lower half")
+end)
 test("random(0) has all bits random", function()
 	local seen = 0
 	for i = 1, 64 do seen = seen | linux.random(0) end

@@ -1,5 +1,6 @@
 -- tests/tap.lua: a suite's cases, which lunatik_test.ko runs one by one,
--- each in a lunatik_run() of its own.
+-- each in a lunatik_run() of its own.  Before the first case the runner
+-- sets tap.memory, the runtime's memory limit in bytes.
 local tap = {}
 
 -- a case passes if 'fn' returns
