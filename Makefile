@@ -76,12 +76,16 @@ install: all
 # the dialect in user space, with the same adaptation and limits, for libFuzzer
 FUZZ_DIR := build/fuzz
 FUZZ_SECONDS ?= 600
-FUZZ_SOURCES := tests/fuzz/fuzz.c lua/lklua.c lua/lkmath.c lua/lklimits.c
+FUZZ_SOURCES := tests/fuzz/fuzz.c lua/lklua.c lua/lkmath.c lua/lklimits.c \
+	lunatik_alloc.c tests/fuzz/kshim/slab.c
+# lunatik_alloc.c as it is, on the kernel headers of kshim
+FUZZ_HEADERS := lua/lkconf.h lunatik.h lunatik_core.h $(wildcard tests/fuzz/kshim/linux/*.h)
 
-$(FUZZ_DIR)/lunatik_fuzz: $(LUA_STAMP) $(FUZZ_SOURCES) lua/lkconf.h $(wildcard $(LUA_DIR)/*.[ch])
+$(FUZZ_DIR)/lunatik_fuzz: $(LUA_STAMP) $(FUZZ_SOURCES) $(FUZZ_HEADERS) $(wildcard $(LUA_DIR)/*.[ch])
 	mkdir -p $(FUZZ_DIR)
-	clang -g -O1 -Wall -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -I$(LUA_DIR) -Ilua -o $@ $(FUZZ_SOURCES)
+	clang -g -O1 -Wall -Wextra -Werror -pthread -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -I$(LUA_DIR) -Ilua -I. -Itests/fuzz/kshim \
+		-o $@ $(FUZZ_SOURCES)
 
 fuzz: $(FUZZ_DIR)/lunatik_fuzz
 	mkdir -p $(FUZZ_DIR)/corpus

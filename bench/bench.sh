@@ -4,25 +4,36 @@
 # bench.sh: Lunatik against native C in the same guest (make bench).  Every
 # figure is measured 5 times in one guest run; the table gives the median,
 # the spread (min-max) and ratios; build/bench/bench.csv has the figures,
-# and build/bench/bench.png plots the ratios against their targets.
+# and build/bench/bench.png plots the ratios against their targets.  A
+# figure that failed in the guest, or has not 5 samples, fails the run.
 set -eu
 . "$(dirname "$0")/../tests/lib.sh"
 
 "$top/tests/deps.sh"
 guest_kernel
 guest_build || { tail -20 "$out/build.log"; exit 1; }
-make -C "$kdir" M="$top/bench/kernel" KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules \
+make -C "$kdir" M="$top/bench/kernel" KCFLAGS=-Werror KBUILD_EXTRA_SYMBOLS="$top/Module.symvers" modules \
 	>> "$out/build.log" 2>&1
-cc -static -O2 -Wall -Wextra -o "$out/rate" "$top/bench/guest/rate.c"
+cc -static -O2 -Wall -Wextra -Werror -o "$out/rate" "$top/bench/guest/rate.c"
 guest_initramfs bench ${BENCH:-}
 guest_program /usr/bin/lua5.4 /bin/lua5.4
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out/initramfs.gz"
 log=$out/bench.log
 GUEST_TIMEOUT=1800 guest_boot -display none -monitor none -serial "file:$log" </dev/null
 
+# the guest's lines "bench...", without the kernel log's timestamps
+lines=$out/bench.lines
+tr -d '\r' < "$log" | sed -n 's/^\(\[ *[0-9.]*\] \)\{0,1\}bench/bench/p' > "$lines"
+# a figure that failed fails the run: no table, where a failure could
+# pass for a fast run
+if grep '^bench-failed: ' "$lines" >&2 || ! grep -q '^bench-done' "$lines"; then
+	echo "bench.sh: failed (the guest's output: $log)" >&2
+	exit 1
+fi
+
 mkdir -p "$top/build/bench"
-tr -d '\r' < "$log" | sed -n 's/^\(\[ *[0-9.]*\] \)\{0,1\}bench: //p' | awk '
-{ v[$1] = v[$1] " " $2 }
+sed -n 's/^bench: //p' "$lines" | awk -v samples=5 -v wanted="${BENCH:-}" '
+{ v[$1] = v[$1] " " $2; count[$1]++ }
 function stats(name,   a, n, i, j, t) {
 	n = split(v[name], a, " ")
 	for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
@@ -30,6 +41,14 @@ function stats(name,   a, n, i, j, t) {
 	printf "%s,%s,%s,%s\n", name, med[name], lo[name], hi[name] > csv
 }
 END {
+	split(wanted, w, " ")
+	for (k in w) count[w[k]] += 0
+	for (k in count) if (count[k] != samples) {
+		printf "bench.sh: %s has %d samples, not %d\n", k, count[k], samples > "/dev/stderr"
+		bad = 1
+	}
+	if (bad)
+		exit 1
 	csv = "'"$top"'/build/bench/bench.csv"
 	tsv = "'"$top"'/build/bench/ratios.tsv"
 	print "name,median,min,max" > csv

@@ -128,7 +128,7 @@ typedef struct luai_Limits {
  * allocator, in the collector); the next luai_spend checks.  A few values,
  * or a short string, are an instruction's own cost.
  */
-#define LUAI_BUDGETBYTES	4096
+#define LUAI_BUDGETBYTES	256
 LUAI_FUNC void luai_spendbytes (luai_Limits *l, size_t n);
 LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
 
@@ -142,10 +142,15 @@ LUAI_FUNC void luai_tickbytes (struct lua_State *L, size_t n);  /* and check */
  * A C loop that looks at each character (a conversion, a decoding) does
  * more per byte than a copy: a unit per LUAI_BUDGETCHARS characters.
  */
-#define LUAI_BUDGETCHARS	256
+#define LUAI_BUDGETCHARS	16
 #define luai_spendchars(L,n)  \
 	luai_spendbytes(&G(L)->limits, (size_t)(n) * (LUAI_BUDGETBYTES / LUAI_BUDGETCHARS))
 #define luai_tickchars(L,n)	luai_tickbytes(L, (size_t)(n) * (LUAI_BUDGETBYTES / LUAI_BUDGETCHARS))
+/*
+ * A string longer than this is not a numeral, and a conversion (tonumber,
+ * arithmetic on a string, the lexer) reads no more of it.
+ */
+#define LUAI_MAXNUMERAL		200
 #define luai_spendvalues(L,n)  \
 	do { if ((n) > 64) luai_spendbytes(&G(L)->limits, (size_t)(n) * sizeof(TValue)); } while (0)
 #define luai_spendstring(L,o)	luai_spendbytes(&G(L)->limits, tsslen(tsvalue(o)))

@@ -1,4 +1,5 @@
 -- loops and an array
+-- checksum 17984: what each run returns, in the kernel and in user space
 local n, count = 200000, 0
 local composite = {}
 for i = 2, n do

@@ -42,6 +42,12 @@ test("strings convert to integers only", function()
 	assert(tonumber("z", 36) == 35)
 	assert("3" + 4 == 7 and "3" * "4" == 12)
 end)
+test("a string of more than 200 characters is not a numeral", function()
+	local spaces = string.rep(" ", 199)
+	assert(tonumber(spaces .. "7") == 7 and tonumber(spaces .. " 7") == nil)
+	assert(tonumber(string.rep("1", 200), 2) ~= nil and tonumber(string.rep("1", 201), 2) == nil)
+	assert(not pcall(function() return (spaces .. " 7") + 0 end))
+end)
 test("'/' uses __idiv, never __div", function()
 	local mt = {
 		__idiv = function() return "idiv" end,

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kshim: the kernel headers lunatik_alloc.c and lunatik.h include, just
+ * enough of them for the fuzz target to link the real allocator in user
+ * space.  The system's own linux/types.h (UAPI) comes first, for the C
+ * library's headers that include it.
+ */
+#ifndef kshim_types_h
+#define kshim_types_h
+
+#include_next <linux/types.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t u64;
+typedef unsigned int gfp_t;
+
+/* lkkernel.h's, for lunatik_runtime_t; the fuzz target never jumps there */
+typedef unsigned long luai_jmpbuf[8];
+
+#endif
