@@ -142,6 +142,8 @@ static void test_capi(void)
 		ret = lunatik_runtime(&other, badnames[i], true);
 		tap(ret == -EINVAL && other == NULL,
 		    "capi: lunatik_runtime(\"%s\") gives -EINVAL", badnames[i]);
+		if (other != NULL)
+			lunatik_stop(other);
 	}
 
 	ret = lunatik_runtime(&runtime, "tests/capi", true);
@@ -190,7 +192,7 @@ static int l_plan(lua_State *L, struct lunatik_test_plan *plan, char *msg, size_
 	lua_pushliteral(L, "tests.tap");
 	if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
 		strscpy(msg, lua_isstring(L, -1) ? lua_tostring(L, -1) :
-			     "require(\"tests.tap\") is not a table", msgsize);
+			     "require(\"tests.tap\") gave no table", msgsize);
 		return 0;
 	}
 	lua_pushinteger(L, lunatik_toruntime(L)->max_memory);
@@ -299,8 +301,8 @@ static void test_suite(const char *suite)
 	ret = lunatik_runtime(&runtime, script, true);
 	if (ret == 0)
 		lunatik_run(runtime, l_plan, ret, &plan, msg, sizeof(msg));
-	else
-		snprintf(msg, sizeof(msg), "lunatik_runtime() gave %d", ret);
+	if (ret < 0)
+		snprintf(msg, sizeof(msg), "lunatik_%s() gave %d", runtime ? "run" : "runtime", ret);
 	tap(ret > 0 && plan.ncases > 0, "%s: the suite loads and plans its cases", suite);
 	pr_info("# %s: %s, 1..%d\n", suite, msg, plan.ncases);
 	if (ret > 0)
@@ -322,6 +324,8 @@ static int __init lunatik_test_init(void)
 
 		tap(ret == -ENOMEM && runtime == NULL,
 		    "capi: lunatik_runtime gives -ENOMEM beyond max_memory");
+		if (runtime != NULL)
+			lunatik_stop(runtime);
 	}
 	for (i = 0; i < nsuites; i++)
 		test_suite(suites[i]);
