@@ -32,11 +32,11 @@ check "the REPL: a sort comparator that errs" \
 check "the REPL: a table of strings up to the memory limit" answers \
 	'local t = {} for i = 1, math.maxinteger do t[i] = string.rep("x", 1000) .. i end' \
 	"not enough memory"
-# (a string's buffer and the string itself: twice its length)
+# (a string takes twice its length while it is made: its buffer, then it)
 same "the REPL: a string of a quarter of the memory limit" "$((small / 4))" \
 	sh -c "echo 'return #string.rep(\"x\", $((small / 4)))' | lunatik"
-check "the REPL: a string of the memory limit and a byte" \
-	answers "return #string.rep('x', $((small + 1)))" "not enough memory"
+check "the REPL: a string of half the memory limit and a byte" \
+	answers "return #string.rep('x', $((small / 2 + 1)))" "not enough memory"
 check "the REPL: one huge string" answers 'return string.rep("x", 1 << 40)' "too large\|not enough memory"
 check "the REPL: many small tables, the collector stopped" answers \
 	'collectgarbage("stop") local t = {} for i = 1, math.maxinteger do t[i] = {} end' \
