@@ -43,7 +43,10 @@ setsid sh -c 'tail -n +1 -F "$1" 2>/dev/null | while read -r line; do
 	esac
 done > "$2"' keys "$tap" "$out/monitor" &
 keys=$!
-GUEST_TIMEOUT=1800 guest_boot -display none -monitor stdio -serial "file:$log" -serial "file:$tap" \
+# (the debug kernel is many times slower, and its kmemleak scans long)
+GUEST_TIMEOUT=${LUNATIK_KERNEL:+3600}
+GUEST_TIMEOUT=${GUEST_TIMEOUT:-1800}
+guest_boot -display none -monitor stdio -serial "file:$log" -serial "file:$tap" \
 	< "$out/monitor" > "$out/monitor.log"
 booted=$?
 kill -- -$keys 2>/dev/null
