@@ -183,14 +183,20 @@ struct lunatik_test_plan {
 	char **names;
 };
 
+/* pushes require("tests.tap"), the suite's cases, or its error; true if a table */
+static bool l_pushtap(lua_State *L)
+{
+	lua_getglobal(L, "require");
+	lua_pushliteral(L, "tests.tap");
+	return lua_pcall(L, 1, 1, 0) == LUA_OK && lua_istable(L, -1);
+}
+
 static int l_plan(lua_State *L, struct lunatik_test_plan *plan, char *msg, size_t msgsize)
 {
 	int top;
 	int i;
 
-	lua_getglobal(L, "require");
-	lua_pushliteral(L, "tests.tap");
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1)) {
+	if (!l_pushtap(L)) {
 		strscpy(msg, lua_isstring(L, -1) ? lua_tostring(L, -1) :
 			     "require(\"tests.tap\") gave no table", msgsize);
 		return 0;
@@ -242,10 +248,7 @@ static int l_case(lua_State *L, int i, char *msg, size_t msgsize)
 	int status;
 	int c;
 
-	lua_getglobal(L, "require");
-	lua_pushliteral(L, "tests.tap");
-	if (lua_pcall(L, 1, 1, 0) != LUA_OK || !lua_istable(L, -1) ||
-	    lua_rawgeti(L, -1, i) != LUA_TTABLE) {
+	if (!l_pushtap(L) || lua_rawgeti(L, -1, i) != LUA_TTABLE) {
 		strscpy(msg, "the case is gone from tests.tap", msgsize);
 		return 0;
 	}
