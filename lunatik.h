@@ -25,6 +25,9 @@
 #define LUNATIK_VERSION	"Lunatik 3.0"
 
 typedef struct lunatik_runtime {
+	/* first: L's extra space points at the runtime, luai_protected at this */
+	struct luai_protect unprotected;	/* lunatik_run's handler, and where
+						   an error outside any pcall lands */
 	lua_State *L;		/* NULL once stopped */
 	struct kref kref;
 	bool sleep;
@@ -48,7 +51,6 @@ typedef struct lunatik_runtime {
 	bool warning_muted;	/* past the log's burst */
 	unsigned int ccalls;	/* of L when lunatik_run() entered it */
 	unsigned int children;	/* runtimes made by L (lualunatik.c) */
-	luai_jmpbuf unprotected;	/* where an error outside any pcall lands */
 } lunatik_runtime_t;
 
 int lunatik_runtime(lunatik_runtime_t **pruntime, const char *script, bool sleep);
@@ -68,13 +70,16 @@ static inline lunatik_runtime_t *lunatik_toruntime(lua_State *L)
 
 /*
  * lunatik_enter() locks the runtime and arms its limits; it returns its
- * state, or NULL (still locked) if it has been stopped.
- * lunatik_enter_killable() is the same, but gives up with ERR_PTR(-EINTR)
- * (not locked) if a fatal signal comes while it waits for a sleepable
- * runtime.  lunatik_leave() unlocks it.  An error raised outside any
- * protected call while the runtime is entered jumps to 'unprotected';
- * lunatik_unprotected() then logs it and restores the state for the next
- * entry.
+ * state, or NULL (still locked) if it has been stopped, or ERR_PTR(-EPERM)
+ * (not locked) if this context may not take its lock (see the README:
+ * a runtime that may sleep needs a task that may; on PREEMPT_RT, one that
+ * may not still needs a context that may be preempted).
+ * lunatik_enter_killable() may also give up with ERR_PTR(-EINTR) (not
+ * locked) if a fatal signal comes while it waits for a sleepable runtime.
+ * lunatik_leave() unlocks it.  An error raised outside any protected call
+ * while the runtime is entered jumps to the end of the call its handler
+ * was given to ('unprotected'); lunatik_unprotected() then logs it and
+ * restores the state for the next entry.
  */
 lua_State *lunatik_enter(lunatik_runtime_t *runtime);
 lua_State *lunatik_enter_killable(lunatik_runtime_t *runtime);
@@ -84,11 +89,16 @@ int lunatik_unprotected(lunatik_runtime_t *runtime);
 /*
  * lunatik_run(runtime, handler, ret, ...) sets 'ret' to handler(L, ...)
  * run on the runtime's state, or to -ENXIO if the runtime has been
- * stopped, or to -ECANCELED (-ENOMEM for "not enough memory") if the
- * handler raised a Lua error outside a protected call.  The Lua stack is
- * restored afterwards.  lunatik_run_killable() may also set 'ret' to
- * -EINTR, as lunatik_enter_killable() gives up: for callers in a system
- * call, which a user may want to kill while it waits.
+ * stopped, -EPERM if this context may not enter it, or -ECANCELED
+ * (-ENOMEM for "not enough memory") if the handler raised a Lua error
+ * outside a protected call.  The Lua stack is restored afterwards.
+ * lunatik_run_killable() may also set 'ret' to -EINTR, as
+ * lunatik_enter_killable() gives up: for callers in a system call, which
+ * a user may want to kill while it waits.
+ *
+ * The handler is called through luai_protected (lksetjmp.S), which an
+ * error ends as if the handler had returned; the error is known by the
+ * handler's pointer, which lunatik_panic clears.
  */
 #define __lunatik_run(runtime, enter, handler, ret, ...)		\
 do {									\
@@ -103,9 +113,9 @@ do {									\
 		} else {						\
 			int __top = lua_gettop(__L);			\
 									\
-			if (luai_setjmp(__runtime->unprotected) == 0)	\
-				ret = handler(__L, ## __VA_ARGS__);	\
-			else						\
+			__runtime->unprotected.fn = (void *)(handler);	\
+			ret = ((typeof(&*(handler)))(const void *)luai_protected)(__L, ## __VA_ARGS__); \
+			if (unlikely(__runtime->unprotected.fn == NULL)) \
 				ret = lunatik_unprotected(__runtime);	\
 			if (lua_gettop(__L) != __top)			\
 				lua_settop(__L, __top);			\
@@ -137,7 +147,13 @@ void lunatik_checktime(lua_State *L);
  */
 void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods);
 
-/* The Lua library 'lunatik' (lualunatik.c). */
+/*
+ * The Lua libraries (lib/): 'lunatik' is the core's, the others are
+ * modules of their own, which require() finds by these names.
+ */
 int luaopen_lunatik(lua_State *L);
+int luaopen_device(lua_State *L);
+int luaopen_linux(lua_State *L);
+int luaopen_notifier(lua_State *L);
 
 #endif

@@ -6,6 +6,8 @@
 
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/preempt.h>
+#include <linux/rcupdate.h>
 #include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -149,8 +151,28 @@ static lua_State *lunatik_entered(lunatik_runtime_t *runtime)
 	return L;
 }
 
+/*
+ * Whether this context may take the runtime's lock.  A mutex needs a task
+ * that may sleep.  A spinlock_t, taken with interrupts off, serves any
+ * context but an NMI (which may have come while this CPU held it); on
+ * PREEMPT_RT it sleeps too, and needs a context that may be preempted.
+ * What may not sleep is known where preemption is counted
+ * (CONFIG_PREEMPT_COUNT, as on Debian's kernels): held spinlocks are
+ * counted there, and an RCU reader apart if RCU is preemptible.
+ */
+static bool lunatik_mayenter(const lunatik_runtime_t *runtime)
+{
+	bool preemptible = !preempt_count() && !irqs_disabled();
+
+	if (runtime->sleep)
+		return in_task() && preemptible && !rcu_preempt_depth();
+	return !in_nmi() && (!IS_ENABLED(CONFIG_PREEMPT_RT) || preemptible);
+}
+
 lua_State *lunatik_enter(lunatik_runtime_t *runtime)
 {
+	if (unlikely(!lunatik_mayenter(runtime)))
+		return ERR_PTR(-EPERM);
 	lunatik_lock(runtime);
 	return lunatik_entered(runtime);
 }
@@ -158,8 +180,11 @@ EXPORT_SYMBOL_GPL(lunatik_enter);
 
 lua_State *lunatik_enter_killable(lunatik_runtime_t *runtime)
 {
-	int ret = lunatik_lock_killable(runtime);
+	int ret;
 
+	if (unlikely(!lunatik_mayenter(runtime)))
+		return ERR_PTR(-EPERM);
+	ret = lunatik_lock_killable(runtime);
 	return ret < 0 ? ERR_PTR(ret) : lunatik_entered(runtime);
 }
 EXPORT_SYMBOL_GPL(lunatik_enter_killable);
@@ -176,9 +201,13 @@ void lunatik_checktime(lua_State *L)
 }
 EXPORT_SYMBOL_GPL(lunatik_checktime);
 
+/* an error outside any pcall: back from lunatik_run's call of its handler */
 static int lunatik_panic(lua_State *L)
 {
-	luai_throw(lunatik_toruntime(L)->unprotected);
+	lunatik_runtime_t *runtime = lunatik_toruntime(L);
+
+	runtime->unprotected.fn = NULL;
+	luai_throw(runtime->unprotected.jb);
 }
 
 int lunatik_unprotected(lunatik_runtime_t *runtime)
@@ -371,6 +400,9 @@ static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
 		lunatik_release(&runtime->kref);
 		return NULL;
 	}
+	/* luai_protected finds the runtime there, and its 'unprotected' first */
+	BUILD_BUG_ON(LUA_EXTRASPACE != 8 || offsetof(lunatik_runtime_t, unprotected) != 0 ||
+		     offsetof(struct luai_protect, jb) != 8);
 	*(lunatik_runtime_t **)lua_getextraspace(L) = runtime;
 	lua_atpanic(L, lunatik_panic);
 	lua_setwarnf(L, lunatik_warn, runtime);

@@ -6,6 +6,7 @@
 #define lunatik_core_h
 
 #include "lunatik.h"
+#include "lkerror.h"
 
 int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *script, bool sleep,
 		       bool lunatik, char *msg, size_t msgsize);

@@ -30,6 +30,7 @@
 #include <linux/uaccess.h>
 
 #include "lunatik.h"
+#include "lunatik_compat.h"
 
 #define LUADEVICE_MT		"device"
 #define LUADEVICE_MINORS	256
@@ -313,7 +314,7 @@ static const struct file_operations luadevice_fops = {
 	.llseek = default_llseek,
 };
 
-static char *luadevice_devnode(struct device *device, umode_t *mode)
+static char *luadevice_devnode(lunatik_devnode_device *device, umode_t *mode)
 {
 	struct luadevice *dev = dev_get_drvdata(device);
 
@@ -567,7 +568,7 @@ static int __init luadevice_init(void)
 
 	if (ret < 0)
 		return ret;
-	luadevice_class = class_create(THIS_MODULE, "luadevice");
+	luadevice_class = lunatik_class_create("luadevice");
 	if (IS_ERR(luadevice_class)) {
 		unregister_chrdev_region(luadevice_base, LUADEVICE_MINORS);
 		return PTR_ERR(luadevice_class);

@@ -12,5 +12,5 @@
 /* made from the headers by lua/exports.sh */
 #include "lkexport.h"
 
-/* lunatik_run() sets its recovery point in the module that calls it */
-EXPORT_SYMBOL_GPL(luai_setjmp);
+/* lunatik_run() calls its handler through it, in the module that calls it */
+EXPORT_SYMBOL_GPL(luai_protected);

@@ -5,21 +5,42 @@
 #ifndef lkkernel_h
 #define lkkernel_h
 
+#include <linux/bug.h>
 #include <linux/compiler.h>
+#include <linux/panic.h>	/* declares abort() since 6.12: before our macro */
 #include <linux/printk.h>
 #include <asm/asm.h>
 
 #define LUA_USE_KERNEL
 
 /*
- * Error jumps (lksetjmp.S).  luai_longjmp does not return, but is not
- * declared __noreturn: the compiler would drop what follows its calls,
- * and objtool, which cannot see into another object, needs to find there
- * the annotation of unreachable() to know that luaD_throw ends.
+ * Error jumps (lksetjmp.S).  luai_longjmp does not return, but objtool,
+ * which cannot see into another object, takes a call to it for one that
+ * does: BUG() after it ends the path where objtool can see it (since
+ * 6.12, unreachable() no longer tells objtool anything).
  */
+#if defined(CONFIG_ARM64)
+typedef unsigned long luai_jmpbuf[14];
+#define LUAI_JMPBUF_SP	12
+#else
 typedef unsigned long luai_jmpbuf[8];
+#define LUAI_JMPBUF_SP	6
+#endif
 int luai_setjmp (luai_jmpbuf buf) __attribute__((returns_twice));
 void luai_longjmp (luai_jmpbuf buf);
+
+/*
+ * A call that luai_longjmp(jb) may end: luai_protected, cast to fn's
+ * type, called with fn's arguments, the first a lua_State whose extra
+ * space points at this struct (lksetjmp.S has its offsets).  C knows
+ * luai_protected as an address: a function of another type, so cast,
+ * would be a call through an incompatible type, which GCC may refuse.
+ */
+struct luai_protect {
+	void *fn;
+	luai_jmpbuf jb;
+};
+extern const char luai_protected[];
 
 /*
  * The frames a jump leaves keep the redzones KASAN poisoned in them, which
@@ -27,17 +48,20 @@ void luai_longjmp (luai_jmpbuf buf);
  */
 #if defined(CONFIG_KASAN_STACK)
 void luai_unpoison (unsigned long sp);
-#define luai_throw(b)	do { luai_unpoison((b)[6]); luai_longjmp(b); unreachable(); } while (0)
+#define luai_throw(b)	do { luai_unpoison((b)[LUAI_JMPBUF_SP]); luai_longjmp(b); BUG(); } while (0)
 #else
-#define luai_throw(b)	do { luai_longjmp(b); unreachable(); } while (0)
+#define luai_throw(b)	do { luai_longjmp(b); BUG(); } while (0)
 #endif
 
 #define LUAI_THROW(L,c)		luai_throw((c)->b)
 #define LUAI_TRY(L,c,a)		if (luai_setjmp((c)->b) == 0) { a }
 
-/* what Lua does when an error has no handler at all (lklibc.c) */
-void luai_abort (void);
-#define abort()			do { luai_abort(); unreachable(); } while (0)
+/*
+ * An error outside any protected call of a state whose panic function
+ * does not jump out (a runtime's does: lunatik_run's): Lua cannot go on,
+ * and neither can the kernel.
+ */
+#define abort()			panic("Lua: unprotected error outside a runtime\n")
 
 /*
  * print() writes its whole text with a single lua_writestring

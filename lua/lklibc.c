@@ -4,7 +4,6 @@
  */
 #include <linux/slab.h>
 #include <linux/mm.h>
-#include <linux/panic.h>
 #include <linux/random.h>
 #include <linux/ratelimit.h>
 #include <linux/siphash.h>
@@ -13,10 +12,12 @@
 #include <stdlib.h>
 
 #include "luaconf.h"
+#include "lunatik_compat.h"
 
 /*
  * luaL_newstate's allocator.  Its blocks carry their size, which
- * kvrealloc needs; they may sleep (GFP_KERNEL).  Runtimes use their own.
+ * kvrealloc needs before 6.12; they may sleep (GFP_KERNEL).  Runtimes
+ * use their own.
  */
 struct luai_block {
 	size_t size;
@@ -28,8 +29,8 @@ void *luai_realloc(void *ptr, size_t size)
 	struct luai_block *old = ptr ? container_of(ptr, struct luai_block, data) : NULL;
 	struct luai_block *new;
 
-	new = kvrealloc(old, old ? sizeof(*old) + old->size : 0,
-			sizeof(*new) + size, GFP_KERNEL | __GFP_NOWARN);
+	new = lunatik_kvrealloc(old, old ? sizeof(*old) + old->size : 0,
+				sizeof(*new) + size, GFP_KERNEL | __GFP_NOWARN);
 	if (new == NULL)
 		return NULL;
 	new->size = size;
@@ -40,16 +41,6 @@ void luai_free(void *ptr)
 {
 	if (ptr != NULL)
 		kvfree(container_of(ptr, struct luai_block, data));
-}
-
-/*
- * An error outside any protected call of a state without a panic
- * function that jumps out (runtimes have one, lunatik_run's): Lua cannot
- * go on, and neither can the kernel.
- */
-void luai_abort(void)
-{
-	panic("Lua: unprotected error outside a runtime\n");
 }
 
 /* a random seed, for string hashes and table.sort's pivots (lkconf.h) */

@@ -21,6 +21,7 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "lkerror.h"
 #include "lkload.h"
 
 /* the largest chunk read from a file */
@@ -71,9 +72,15 @@ ssize_t luai_readfile(const char *path, void **buf)
 	ret = -EFBIG;
 	if (size <= LKLOAD_MAXFILE) {
 		*buf = kvmalloc(size, GFP_KERNEL);
-		/* (a file that grew since is too big, one that is empty invalid) */
+		/*
+		 * (a file that grew since is too big, one that is empty
+		 * invalid).  A script is code the kernel runs: security
+		 * modules (LoadPin, IPE, IMA) judge it as they judge a
+		 * module's file; IPE has no rule for READING_UNKNOWN, and
+		 * warns (6.12).
+		 */
 		ret = *buf == NULL ? -ENOMEM :
-		      kernel_read_file(file, 0, buf, size, NULL, READING_UNKNOWN);
+		      kernel_read_file(file, 0, buf, size, NULL, READING_MODULE);
 	}
 	fput(file);
 	if (ret < 0) {
@@ -136,7 +143,7 @@ int luai_readable(lua_State *L, const char *filename)
 	int regular;
 
 	if (luai_limits(L)->nosleep)
-		luaL_error(L, "cannot open %s (the runtime may not sleep)", filename);
+		return luaL_error(L, "cannot open %s (the runtime may not sleep)", filename);
 	luai_tick(L);	/* a path may have any number of entries */
 	if (kern_path(filename, LOOKUP_FOLLOW, &path) != 0)
 		return 0;

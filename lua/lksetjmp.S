@@ -1,16 +1,32 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * lksetjmp.S: Lua's error jumps (LUAI_TRY/LUAI_THROW in lkkernel.h), x86_64.
+ * lksetjmp.S: error jumps (lkkernel.h), for x86_64 and arm64; the layout
+ * of luai_jmpbuf is this file's alone, but for the stack pointer at
+ * luai_setjmp's entry, LUAI_JMPBUF_SP.
  *
- * luai_setjmp saves the callee-saved registers, the stack pointer at its
- * entry (which points at its return address) and that return address.
- * luai_longjmp restores them, writes the return address back where it
- * was and returns through it, so luai_setjmp returns a second time, with
- * 1.  A return needs no indirect jump: retpolines and return thunks stay.
+ * luai_setjmp saves the callee-saved registers, the stack pointer and the
+ * return address.  luai_longjmp restores them and returns through that
+ * address, so luai_setjmp returns a second time, with 1.  A return needs
+ * no indirect jump: retpolines, return thunks and branch targets stay.
+ *
+ * luai_protected is called in place of a function, with its arguments;
+ * the first is a lua_State whose extra space points at a struct
+ * luai_protect, whose 'fn' is that function.  It saves in the struct's
+ * 'jb' what luai_setjmp would, then jumps to 'fn', which returns to our
+ * caller.  So luai_longjmp on 'jb' returns from the call too, with the
+ * registers the caller keeps as they were at the call: no setjmp in the
+ * caller, whose variables need no care (-Wclobbered).
  */
 #include <linux/linkage.h>
+
+#define PROTECT_JB	8	/* offsetof(struct luai_protect, jb) */
+#define EXTRASPACE	8	/* LUA_EXTRASPACE */
+
+#if defined(CONFIG_X86_64)
+#include <asm/nospec-branch.h>
 #include <asm/unwind_hints.h>
 
+/* the stack pointer at entry points at the return address */
 SYM_FUNC_START(luai_setjmp)
 	movq	%rbx, 0(%rdi)
 	movq	%rbp, 8(%rdi)
@@ -45,3 +61,74 @@ SYM_FUNC_START(luai_longjmp)
 	movl	$1, %eax
 	RET
 SYM_FUNC_END(luai_longjmp)
+
+/* %rdi to %r9 hold the arguments: %r10 and %r11 are free */
+SYM_FUNC_START(luai_protected)
+	movq	-EXTRASPACE(%rdi), %r11
+	movq	%rbx, PROTECT_JB+0(%r11)
+	movq	%rbp, PROTECT_JB+8(%r11)
+	movq	%r12, PROTECT_JB+16(%r11)
+	movq	%r13, PROTECT_JB+24(%r11)
+	movq	%r14, PROTECT_JB+32(%r11)
+	movq	%r15, PROTECT_JB+40(%r11)
+	movq	%rsp, PROTECT_JB+48(%r11)
+	movq	(%rsp), %r10
+	movq	%r10, PROTECT_JB+56(%r11)
+	movq	0(%r11), %r11
+	JMP_NOSPEC r11
+SYM_FUNC_END(luai_protected)
+
+#elif defined(CONFIG_ARM64)
+
+/*
+ * x19-x28, the frame pointer x29 and the link register x30, then sp and
+ * x18, the shadow call stack's pointer when there is one (a jump unwinds
+ * that stack too; otherwise x18 is a scratch register, which a call
+ * clobbers anyway).  The link register is saved as the call left it: a
+ * function that signs its return address signs the copy in its own frame.
+ */
+SYM_FUNC_START(luai_setjmp)
+	stp	x19, x20, [x0, #0]
+	stp	x21, x22, [x0, #16]
+	stp	x23, x24, [x0, #32]
+	stp	x25, x26, [x0, #48]
+	stp	x27, x28, [x0, #64]
+	stp	x29, x30, [x0, #80]
+	mov	x9, sp
+	stp	x9, x18, [x0, #96]
+	mov	w0, #0
+	ret
+SYM_FUNC_END(luai_setjmp)
+
+SYM_FUNC_START(luai_longjmp)
+	ldp	x19, x20, [x0, #0]
+	ldp	x21, x22, [x0, #16]
+	ldp	x23, x24, [x0, #32]
+	ldp	x25, x26, [x0, #48]
+	ldp	x27, x28, [x0, #64]
+	ldp	x29, x30, [x0, #80]
+	ldp	x9, x18, [x0, #96]
+	mov	sp, x9
+	mov	w0, #1
+	ret
+SYM_FUNC_END(luai_longjmp)
+
+/* x0 to x7 hold the arguments; the jump is through x16, which "bti c" takes */
+SYM_FUNC_START(luai_protected)
+	ldur	x17, [x0, #-EXTRASPACE]
+	add	x16, x17, #PROTECT_JB
+	stp	x19, x20, [x16, #0]
+	stp	x21, x22, [x16, #16]
+	stp	x23, x24, [x16, #32]
+	stp	x25, x26, [x16, #48]
+	stp	x27, x28, [x16, #64]
+	stp	x29, x30, [x16, #80]
+	mov	x9, sp
+	stp	x9, x18, [x16, #96]
+	ldr	x16, [x17]
+	br	x16
+SYM_FUNC_END(luai_protected)
+
+#else
+#error "Lua's error jumps (lksetjmp.S) are written for x86_64 and arm64"
+#endif

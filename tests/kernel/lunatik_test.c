@@ -4,18 +4,24 @@
  *
  * Loading the module runs what its parameters ask and prints a TAP line
  * per test ("ok - ..." or "not ok - ..."), which tests/check.sh counts.
- *   capi=1          the C API, used as the spec's mydevice example does
+ *   capi=1          the C API, used as the spec's mydevice example does, and
+ *                   the contexts it may be used in
  *   suites=a,b      the Lua suites /lib/modules/lua/tests/{a,b}.lua
  *   enomem=1        lunatik_runtime() fails with -ENOMEM (a tiny max_memory)
  *   pin=1           keep a runtime that uses lunatik_testlib until unloaded
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/completion.h>
+#include <linux/hrtimer.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/moduleparam.h>
+#include <linux/rcupdate.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/timer.h>
 
 #include "lunatik.h"
 
@@ -175,6 +181,135 @@ static void test_capi(void)
 }
 
 /*
+ * The contexts a runtime is entered from: lunatik_enter() refuses, with
+ * -EPERM, those where its lock may not be taken.
+ */
+enum test_where { IN_SPINLOCK, IN_RCU, IN_NOPREEMPT, IN_SOFTIRQ, IN_HARDIRQ };
+
+static const char *const test_wheres[] = {
+	[IN_SPINLOCK] = "a spinlock_t section with interrupts off",
+	[IN_RCU] = "an RCU read section",
+	[IN_NOPREEMPT] = "a section with preemption off",
+	[IN_SOFTIRQ] = "a timer (softirq)",
+	[IN_HARDIRQ] = "a hard interrupt (hrtimer)",
+};
+
+static struct test_context {
+	lunatik_runtime_t *runtime;
+	spinlock_t lock;
+	struct timer_list timer;
+	struct hrtimer hrtimer;
+	struct completion done;
+	ssize_t ret;
+} test_context;
+
+/* the spec's handler, which runs the script's Lua: 2 bytes ("42") */
+static ssize_t test_context_run(lunatik_runtime_t *runtime)
+{
+	char buf[8];
+	loff_t off = 0;
+	ssize_t n;
+
+	lunatik_run(runtime, l_read, n, buf, sizeof(buf), &off);
+	return n;
+}
+
+static void test_context_softirq(struct timer_list *timer)
+{
+	struct test_context *ctx = from_timer(ctx, timer, timer);
+
+	ctx->ret = test_context_run(ctx->runtime);
+	complete(&ctx->done);
+}
+
+static enum hrtimer_restart test_context_hardirq(struct hrtimer *hrtimer)
+{
+	struct test_context *ctx = container_of(hrtimer, struct test_context, hrtimer);
+
+	ctx->ret = test_context_run(ctx->runtime);
+	complete(&ctx->done);
+	return HRTIMER_NORESTART;
+}
+
+static ssize_t test_context_in(lunatik_runtime_t *runtime, enum test_where where)
+{
+	struct test_context *ctx = &test_context;
+	unsigned long flags;
+	ssize_t ret = -ETIME;
+
+	ctx->runtime = runtime;
+	ctx->ret = -ETIME;
+	init_completion(&ctx->done);
+	switch (where) {
+	case IN_SPINLOCK:
+		spin_lock_irqsave(&ctx->lock, flags);
+		ret = test_context_run(runtime);
+		spin_unlock_irqrestore(&ctx->lock, flags);
+		break;
+	case IN_RCU:
+		rcu_read_lock();
+		ret = test_context_run(runtime);
+		rcu_read_unlock();
+		break;
+	case IN_NOPREEMPT:
+		preempt_disable();
+		ret = test_context_run(runtime);
+		preempt_enable();
+		break;
+	case IN_SOFTIRQ:
+		timer_setup(&ctx->timer, test_context_softirq, 0);
+		mod_timer(&ctx->timer, jiffies + 1);
+		wait_for_completion_timeout(&ctx->done, 10 * HZ);
+		del_timer_sync(&ctx->timer);
+		ret = ctx->ret;
+		break;
+	case IN_HARDIRQ:
+		hrtimer_init(&ctx->hrtimer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+		ctx->hrtimer.function = test_context_hardirq;
+		hrtimer_start(&ctx->hrtimer, ms_to_ktime(1), HRTIMER_MODE_REL_HARD);
+		wait_for_completion_timeout(&ctx->done, 10 * HZ);
+		hrtimer_cancel(&ctx->hrtimer);
+		ret = ctx->ret;
+		break;
+	}
+	return ret;
+}
+
+/*
+ * A runtime that may not sleep serves every context, but on PREEMPT_RT,
+ * where its spinlock_t sleeps, those that may not be preempted; one that
+ * may sleep serves none of these.
+ */
+static void test_contexts(void)
+{
+	lunatik_runtime_t *nosleep = NULL, *sleep = NULL;
+	enum test_where where;
+	ssize_t expected, ret;
+
+	spin_lock_init(&test_context.lock);
+	if (lunatik_runtime(&nosleep, "tests/capi", false) != 0 ||
+	    lunatik_runtime(&sleep, "tests/capi", true) != 0)
+		goto out;
+	for (where = IN_SPINLOCK; where <= IN_HARDIRQ; where++) {
+		expected = IS_ENABLED(CONFIG_PREEMPT_RT) &&
+			   (where == IN_NOPREEMPT || where == IN_HARDIRQ) ? -EPERM : 2;
+		ret = test_context_in(nosleep, where);
+		tap(ret == expected, "capi: in %s, a runtime that may not sleep %s (gave %zd)",
+		    test_wheres[where], expected == 2 ? "runs the handler" :
+		    "gives -EPERM (PREEMPT_RT)", ret);
+		ret = test_context_in(sleep, where);
+		tap(ret == -EPERM, "capi: in %s, a runtime that may sleep gives -EPERM (gave %zd)",
+		    test_wheres[where], ret);
+	}
+out:
+	tap(nosleep != NULL && sleep != NULL, "capi: runtimes for the contexts");
+	if (nosleep != NULL)
+		lunatik_stop(nosleep);
+	if (sleep != NULL)
+		lunatik_stop(sleep);
+}
+
+/*
  * the suite's cases (tests/tap.lua): their names, or an error in 'msg';
  * tells the suite its runtime's memory limit (tap.memory)
  */
@@ -319,8 +454,10 @@ static int __init lunatik_test_init(void)
 {
 	int i;
 
-	if (capi)
+	if (capi) {
 		test_capi();
+		test_contexts();
+	}
 	if (enomem) {
 		lunatik_runtime_t *runtime = NULL;
 		int ret = lunatik_runtime(&runtime, "tests/capi", true);

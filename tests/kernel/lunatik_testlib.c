@@ -18,6 +18,8 @@ static const luaL_Reg testlib[] = {
 	{NULL, NULL}
 };
 
+/* found by require("testlib"), as Lunatik's libraries are */
+int luaopen_testlib(lua_State *L);
 int luaopen_testlib(lua_State *L)
 {
 	luaL_newlib(L, testlib);

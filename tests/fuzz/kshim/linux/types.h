@@ -18,5 +18,9 @@ typedef unsigned int gfp_t;
 
 /* lkkernel.h's, for lunatik_runtime_t; the fuzz target never jumps there */
 typedef unsigned long luai_jmpbuf[8];
+struct luai_protect {
+	void *fn;
+	luai_jmpbuf jb;
+};
 
 #endif
