@@ -3,31 +3,43 @@
 # make            build the modules (for KDIR) and sbin/lunatik
 # make install    install them for KDIR's kernel, lunatik.lua and the headers
 # make check      install what the tests need, then run them in the test guest
+#   KVER=release  ... on that Debian kernel (installed if need be)
+# make check-kernels  make check on each kernel of the matrix, and a table
 # make guest      boot the test guest, start Lunatik and get its REPL
 #   EXAMPLE=name  ... after running examples/name.lua (e.g. passwd)
+#   BOOTLOG=1     ... showing the kernel's boot log on the console
 # make deps       install the build and test dependencies (Debian, as root)
+# make deb        Debian packages: lunatik and lunatik-dkms, in build/deb
 # make lua-patch  turn changes made in build/lua into lua/lua-5.4.4.patch
 # make fuzz       fuzz the dialect in user space for FUZZ_SECONDS (libFuzzer)
 # make check-debug  make check on a kernel with KASAN, lockdep, kmemleak, UBSAN
 # make bench      measure Lunatik against native C in the test guest
 
-# The running kernel's build tree, or else Debian's packaged headers.
-DEBIAN_KDIR := $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64)))
-KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) $(DEBIAN_KDIR))
+# The running kernel's build tree, or else the headers of Debian 12's own
+# kernel (linux-headers-amd64's)
+ifndef KDIR
+KDIR := $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+	$(addprefix /usr/src/linux-headers-,$(shell tests/kernels.sh default)))
+endif
 
 LUA_DIR := build/lua
 LUA_STAMP := $(LUA_DIR)/.stamp
+LUA_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/lunatik
+export LUA_CACHE
 
 KRELEASE = $(shell sed -n 's/.*UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h)
 PREFIX ?= /usr/local
 CFLAGS ?= -O2 -g
 
-.PHONY: all modules lua lua-patch install check check-debug bench guest deps fuzz clean distclean
+.PHONY: all modules lua lua-patch install install-tools install-dkms deb check check-kernels \
+	check-debug bench guest deps fuzz clean distclean
 
 all: modules sbin/lunatik
 
 sbin/lunatik: sbin/lunatik.c
-	$(CC) $(CFLAGS) -Wall -Wextra -o $@ $< -ledit
+	@echo '#include <editline/readline.h>' | $(CC) -E -o /dev/null - 2>/dev/null || \
+		{ echo "no editline/readline.h: install libedit-dev (make deps)" >&2; exit 1; }
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wall -Wextra $(LDFLAGS) -o $@ $< -ledit
 
 lua: $(LUA_STAMP)
 
@@ -63,15 +75,32 @@ HEADERS = lunatik.h lunatik.mk lua/lkconf.h lua/lkkernel.h lua/libc/*.h \
 # installation runs it
 MODULES = lunatik.ko luadevice.ko lualinux.ko luanotifier.ko lunatik_run.ko
 
-install: all
+install: all install-tools
 	for m in $(MODULES); do \
 		install -D -m 0644 $$m $(DESTDIR)/lib/modules/$(KRELEASE)/extra/$$m; done
 	$(if $(DESTDIR),,depmod $(KRELEASE))
+	install -m 0644 Module.symvers $(DESTDIR)/usr/src/lunatik/Module.symvers
+
+# what is not built for a kernel (the package lunatik's part)
+install-tools: sbin/lunatik $(LUA_STAMP)
 	install -D -m 0644 lunatik.lua $(DESTDIR)/lib/modules/lua/lunatik.lua
 	install -D -m 0755 sbin/lunatik $(DESTDIR)$(PREFIX)/sbin/lunatik
 	install -D -m 0755 sbin/lunatik.sh $(DESTDIR)$(PREFIX)/sbin/lunatik.sh
 	for h in $(HEADERS); do install -D -m 0644 $$h $(DESTDIR)/usr/src/lunatik/$$h; done
-	install -m 0644 Module.symvers $(DESTDIR)/usr/src/lunatik/Module.symvers
+
+# the module sources and Lua's, for DKMS (the package lunatik-dkms's part)
+DKMS_SOURCES = Kbuild Makefile lunatik.mk lunatik*.c lunatik*.h lib/*.c lua/*.[chS] \
+	lua/*.sh lua/*.patch lua/libc
+install-dkms:
+	mkdir -p $(DESTDIR)/lua/dist
+	cp -R --parents $(DKMS_SOURCES) $(DESTDIR)/
+	cp $(LUA_CACHE)/lua5.4_5.4.4.orig.tar.gz $(LUA_CACHE)/lua5.4_5.4.4-*.debian.tar.xz \
+		$(DESTDIR)/lua/dist/
+
+# Debian packages (lunatik, lunatik-dkms) in build/deb, from a copy of the
+# tree with Lua's sources in it
+deb: $(LUA_STAMP)
+	tests/deb.sh build
 
 # the dialect in user space, with the same adaptation and limits, for libFuzzer
 FUZZ_DIR := build/fuzz
@@ -93,7 +122,10 @@ fuzz: $(FUZZ_DIR)/lunatik_fuzz
 		-dict=tests/fuzz/lua.dict -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 check:
-	tests/check.sh
+	KVER=$(KVER) tests/check.sh
+
+check-kernels:
+	tests/check-kernels.sh
 
 # built once (30 minutes on 2 cores), cached in ~/.cache/lunatik/linux-debug
 check-debug:
@@ -103,7 +135,7 @@ bench:
 	BENCH="$(BENCH)" bench/bench.sh
 
 guest:
-	EXAMPLE=$(EXAMPLE) tests/guest.sh
+	EXAMPLE=$(EXAMPLE) BOOTLOG=$(BOOTLOG) tests/guest.sh
 
 deps:
 	tests/deps.sh

@@ -1,12 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# deps.sh: install what building Lunatik and its test guest needs (Debian).
+# deps.sh [deb]: install what building Lunatik and its test guest needs
+# (Debian); with "deb", what building and testing its packages needs too.
 set -eu
 
 packages="build-essential linux-headers-amd64 linux-image-amd64 qemu-system-x86
 	busybox-static cpio patch xz-utils dpkg-dev libedit-dev ncurses-base
 	clang libclang-rt-14-dev lua5.4 gnuplot-nox"
+[ "${1:-}" != deb ] || packages="$packages debhelper dh-dkms dkms lintian git"
 
 missing=
 for p in $packages; do

@@ -9,4 +9,6 @@ set -eu
 guest_kernel
 guest_build || { cat "$out/build.log"; exit 1; }
 guest_initramfs shell ${EXAMPLE:-}
+# the kernel's log stays in dmesg unless BOOTLOG is set
+[ -n "${BOOTLOG:-}" ] || GUEST_CMDLINE="$GUEST_CMDLINE quiet"
 guest_boot -nographic

@@ -7,8 +7,9 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/build/guest
 
-# the newest packaged kernel that has its headers, or the kernel tree in
-# LUNATIK_KERNEL (the debug kernel of make check-debug)
+# Debian's packaged kernel KVER (a release, installed if it is not yet),
+# by default Debian 12's own; or the kernel tree in LUNATIK_KERNEL (the
+# debug kernel of make check-debug)
 guest_kernel() {
 	if [ -n "${LUNATIK_KERNEL:-}" ]; then
 		kdir=$LUNATIK_KERNEL
@@ -16,11 +17,11 @@ guest_kernel() {
 		vmlinuz=$kdir/arch/x86/boot/bzImage
 		return 0
 	fi
-	kdir=$(ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1)
-	[ -n "$kdir" ] || { echo "no /usr/src/linux-headers-*-amd64 (make deps)" >&2; return 1; }
-	kver=${kdir#/usr/src/linux-headers-}
+	kver=${KVER:-$("$top/tests/kernels.sh" default)}
+	[ -n "$kver" ] || { echo "no linux-headers-amd64 (make deps)" >&2; return 1; }
+	kdir=/usr/src/linux-headers-$kver
 	vmlinuz=/boot/vmlinuz-$kver
-	[ -f "$vmlinuz" ] || { echo "no $vmlinuz (make deps)" >&2; return 1; }
+	[ -d "$kdir" ] && [ -f "$vmlinuz" ] || "$top/tests/kernels.sh" install "$kver"
 }
 
 # builds lunatik and installs it in $out/installed (make install), builds
@@ -82,6 +83,7 @@ guest_initramfs() {
 	cp -R "$top/bench" "$root/lunatik/"
 	[ ! -f "$out/rate" ] || cp "$out/rate" "$root/bin/"
 	cp -R "$out/installed" "$root/installed"
+	[ ! -d "$out/packaged" ] || cp -R "$out/packaged" "$root/packaged"
 	cp -R /lib/terminfo "$root/lib/"
 	cp "$top"/tests/lua/*.lua "$root/lib/modules/lua/tests/"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$out/initramfs.gz"

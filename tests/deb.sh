@@ -1,0 +1,93 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# deb.sh: Lunatik's Debian packages.
+#   deb.sh build   builds lunatik and lunatik-dkms in build/deb (make deb),
+#                  from a copy of the tree with Lua's sources in lua/dist,
+#                  and checks them with lintian
+#   deb.sh check   (root) builds them, installs them, has DKMS build the
+#                  modules for each kernel of the matrix, boots the guest
+#                  with DKMS's modules and the package's tools and runs the
+#                  specification's "Usage" there, then removes the packages;
+#                  TAP, section "deb" (and the guest's "usage" and "log")
+set -u
+. "$(dirname "$0")/lib.sh"
+
+deb=$top/build/deb
+version=$(dpkg-parsechangelog -l "$top/debian/changelog" -S Version)
+cache=${LUA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lunatik}
+
+build() {
+	"$top/tests/deps.sh" deb || return 1
+	src=$deb/lunatik-$version
+	rm -rf "$deb"
+	mkdir -p "$src/lua/dist"
+	(cd "$top" && git ls-files -c -o --exclude-standard | cpio -pdm --quiet "$src") &&
+	cp "$cache/lua5.4_5.4.4.orig.tar.gz" "$cache"/lua5.4_5.4.4-*.debian.tar.xz \
+		"$src/lua/dist/" &&
+	(cd "$src" && dpkg-buildpackage -us -uc -b) > "$deb/build.log" 2>&1 ||
+		{ tail -n 30 "$deb/build.log" >&2; return 1; }
+	lintian --allow-root --fail-on error,warning "$deb"/lunatik_"$version"_*.changes
+}
+
+result() {
+	if [ "$1" = 0 ]; then echo "ok - deb: $2"; else echo "not ok - deb: $2"; fi
+}
+
+# the guest, with the package's files and the modules DKMS built for $kver
+# in /packaged, runs tests/guest/usage.sh
+usage() {
+	packaged=$out/packaged
+	rm -rf "$packaged"
+	mkdir -p "$packaged/lib/modules/$kver/updates"
+	dpkg -L lunatik | while read -r f; do
+		[ -f "$f" ] && mkdir -p "$packaged$(dirname "$f")" && cp -p "$f" "$packaged$f"
+	done
+	guest_program /usr/sbin/lunatik /packaged/usr/sbin/lunatik
+	cp -R "/lib/modules/$kver/updates/dkms" "$packaged/lib/modules/$kver/updates/"
+	guest_initramfs usage
+	rm -rf "$packaged"
+	rm -f "$out/tap.log"
+	GUEST_TIMEOUT=600 guest_boot -display none -serial "file:$out/console.log" \
+		-serial "file:$out/tap.log" > /dev/null 2>&1
+	tr -d '\r' < "$out/tap.log" | grep -E '^(ok|not ok) - ' > "$out/results"
+	cat "$out/results"
+	grep -q "^guest: done" "$out/tap.log"
+	result $? "the guest finished"
+	! grep -q -F -f "$top/tests/guest/kernel-errors" "$out/console.log"
+	result $? "the console shows no kernel error"
+	for s in usage log; do
+		n=$(awk -v s=$s '$1 == s { print $2 }' "$top/tests/plan")
+		got=$(grep -c -E "^(ok|not ok) - $s: " "$out/results")
+		[ "$got" = "$n" ]
+		result $? "the guest's section $s gave the $n results planned (it gave $got)"
+	done
+}
+
+check() {
+	[ "$(id -u)" = 0 ] || { echo "deb.sh check: as root" >&2; exit 1; }
+	build > "$deb.log" 2>&1
+	result $? "the packages build, and lintian finds no error and no warning"
+	cat "$deb.log" | sed 's/^/# /'
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get -q install -y --no-install-recommends "$deb"/lunatik_"$version"_*.deb \
+		"$deb"/lunatik-dkms_"$version"_all.deb > "$deb/install.log" 2>&1
+	result $? "the packages install"
+	for k in $("$top/tests/kernels.sh" matrix); do
+		dkms install "lunatik/$version" -k "$k" >> "$deb/install.log" 2>&1 &&
+			[ -f "/lib/modules/$k/updates/dkms/lunatik.ko" ]
+		result $? "DKMS builds and installs the modules for $k"
+	done
+	guest_kernel && guest_build && usage
+	apt-get -q purge -y lunatik lunatik-dkms > "$deb/purge.log" 2>&1
+	result $? "the packages are removed"
+	! ls -d /usr/src/lunatik-* /var/lib/dkms/lunatik /lib/modules/*/updates/dkms/lunatik*.ko \
+		/usr/sbin/lunatik /lib/modules/lua/lunatik.lua 2> /dev/null
+	result $? "nothing of them is left behind"
+}
+
+case ${1:-} in
+build) build ;;
+check) check ;;
+*) echo "usage: deb.sh {build|check}" >&2; exit 1 ;;
+esac
