@@ -77,9 +77,9 @@ static inline lunatik_runtime_t *lunatik_toruntime(lua_State *L)
  * lunatik_enter_killable() may also give up with ERR_PTR(-EINTR) (not
  * locked) if a fatal signal comes while it waits for a sleepable runtime.
  * lunatik_leave() unlocks it.  An error raised outside any protected call
- * while the runtime is entered jumps to the end of the call its handler
- * was given to ('unprotected'); lunatik_unprotected() then logs it and
- * restores the state for the next entry.
+ * in lunatik_run()'s handler ends the handler's call ('unprotected');
+ * lunatik_unprotected() then logs it and restores the state for the next
+ * entry.
  */
 lua_State *lunatik_enter(lunatik_runtime_t *runtime);
 lua_State *lunatik_enter_killable(lunatik_runtime_t *runtime);
@@ -98,7 +98,12 @@ int lunatik_unprotected(lunatik_runtime_t *runtime);
  *
  * The handler is called through luai_protected (lksetjmp.S), which an
  * error ends as if the handler had returned; the error is known by the
- * handler's pointer, which lunatik_panic clears.
+ * handler's pointer, which lunatik_panic clears.  Outside that call the
+ * pointer is NULL, and there is nowhere to land: an error outside any
+ * pcall between lunatik_enter() and lunatik_leave() makes Lua abort (the
+ * kernel panics), as in a state of luaL_newstate().  The handler returns
+ * an integer or a pointer, as 'ret' is one: a structure returned through
+ * memory would take the place of L.
  */
 #define __lunatik_run(runtime, enter, handler, ret, ...)		\
 do {									\
@@ -117,6 +122,7 @@ do {									\
 			ret = ((typeof(&*(handler)))(const void *)luai_protected)(__L, ## __VA_ARGS__); \
 			if (unlikely(__runtime->unprotected.fn == NULL)) \
 				ret = lunatik_unprotected(__runtime);	\
+			__runtime->unprotected.fn = NULL;		\
 			if (lua_gettop(__L) != __top)			\
 				lua_settop(__L, __top);			\
 		}							\

@@ -160,13 +160,21 @@ static lua_State *lunatik_entered(lunatik_runtime_t *runtime)
  * (CONFIG_PREEMPT_COUNT, as on Debian's kernels): held spinlocks are
  * counted there, and an RCU reader apart if RCU is preemptible.
  */
+static bool lunatik_preemptible(void)
+{
+	return !preempt_count() && !irqs_disabled();
+}
+
+static bool lunatik_maysleep(void)
+{
+	return in_task() && lunatik_preemptible() && !rcu_preempt_depth();
+}
+
 static bool lunatik_mayenter(const lunatik_runtime_t *runtime)
 {
-	bool preemptible = !preempt_count() && !irqs_disabled();
-
 	if (runtime->sleep)
-		return in_task() && preemptible && !rcu_preempt_depth();
-	return !in_nmi() && (!IS_ENABLED(CONFIG_PREEMPT_RT) || preemptible);
+		return lunatik_maysleep();
+	return !in_nmi() && (!IS_ENABLED(CONFIG_PREEMPT_RT) || lunatik_preemptible());
 }
 
 lua_State *lunatik_enter(lunatik_runtime_t *runtime)
@@ -206,6 +214,8 @@ static int lunatik_panic(lua_State *L)
 {
 	lunatik_runtime_t *runtime = lunatik_toruntime(L);
 
+	if (runtime->unprotected.fn == NULL)
+		return 0;	/* entered, but not by lunatik_run: Lua aborts */
 	runtime->unprotected.fn = NULL;
 	luai_throw(runtime->unprotected.jb);
 }
@@ -427,6 +437,11 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 	int status;
 	int ret;
 
+	/* reading the script sleeps; then lunatik_enter() cannot refuse */
+	if (!lunatik_maysleep()) {
+		snprintf(msg, msgsize, "a runtime is made where one may sleep");
+		return -EPERM;
+	}
 	if (!lunatik_validname(name)) {
 		snprintf(msg, msgsize, "invalid script name '%s'", name);
 		return -EINVAL;

@@ -41,6 +41,9 @@ struct luai_protect {
 	luai_jmpbuf jb;
 };
 extern const char luai_protected[];
+#if defined(CONFIG_CFI_CLANG)
+#error "luai_protected's calls and jump are not typed for kCFI"
+#endif
 
 /*
  * The frames a jump leaves keep the redzones KASAN poisoned in them, which

@@ -26,17 +26,24 @@
 #include <asm/nospec-branch.h>
 #include <asm/unwind_hints.h>
 
-/* the stack pointer at entry points at the return address */
+/*
+ * At a function's entry, into the jmpbuf at \off(\base): the stack
+ * pointer points at the return address; \tmp is a scratch register
+ */
+.macro SAVE_JMPBUF off:req, base:req, tmp:req
+	movq	%rbx, \off+0(\base)
+	movq	%rbp, \off+8(\base)
+	movq	%r12, \off+16(\base)
+	movq	%r13, \off+24(\base)
+	movq	%r14, \off+32(\base)
+	movq	%r15, \off+40(\base)
+	movq	%rsp, \off+48(\base)
+	movq	(%rsp), \tmp
+	movq	\tmp, \off+56(\base)
+.endm
+
 SYM_FUNC_START(luai_setjmp)
-	movq	%rbx, 0(%rdi)
-	movq	%rbp, 8(%rdi)
-	movq	%r12, 16(%rdi)
-	movq	%r13, 24(%rdi)
-	movq	%r14, 32(%rdi)
-	movq	%r15, 40(%rdi)
-	movq	%rsp, 48(%rdi)
-	movq	(%rsp), %rax
-	movq	%rax, 56(%rdi)
+	SAVE_JMPBUF 0, %rdi, %rax
 	xorl	%eax, %eax
 	RET
 SYM_FUNC_END(luai_setjmp)
@@ -65,15 +72,7 @@ SYM_FUNC_END(luai_longjmp)
 /* %rdi to %r9 hold the arguments: %r10 and %r11 are free */
 SYM_FUNC_START(luai_protected)
 	movq	-EXTRASPACE(%rdi), %r11
-	movq	%rbx, PROTECT_JB+0(%r11)
-	movq	%rbp, PROTECT_JB+8(%r11)
-	movq	%r12, PROTECT_JB+16(%r11)
-	movq	%r13, PROTECT_JB+24(%r11)
-	movq	%r14, PROTECT_JB+32(%r11)
-	movq	%r15, PROTECT_JB+40(%r11)
-	movq	%rsp, PROTECT_JB+48(%r11)
-	movq	(%rsp), %r10
-	movq	%r10, PROTECT_JB+56(%r11)
+	SAVE_JMPBUF PROTECT_JB, %r11, %r10
 	movq	0(%r11), %r11
 	JMP_NOSPEC r11
 SYM_FUNC_END(luai_protected)
@@ -87,15 +86,19 @@ SYM_FUNC_END(luai_protected)
  * clobbers anyway).  The link register is saved as the call left it: a
  * function that signs its return address signs the copy in its own frame.
  */
-SYM_FUNC_START(luai_setjmp)
-	stp	x19, x20, [x0, #0]
-	stp	x21, x22, [x0, #16]
-	stp	x23, x24, [x0, #32]
-	stp	x25, x26, [x0, #48]
-	stp	x27, x28, [x0, #64]
-	stp	x29, x30, [x0, #80]
+.macro save_jmpbuf buf:req
+	stp	x19, x20, [\buf, #0]
+	stp	x21, x22, [\buf, #16]
+	stp	x23, x24, [\buf, #32]
+	stp	x25, x26, [\buf, #48]
+	stp	x27, x28, [\buf, #64]
+	stp	x29, x30, [\buf, #80]
 	mov	x9, sp
-	stp	x9, x18, [x0, #96]
+	stp	x9, x18, [\buf, #96]
+.endm
+
+SYM_FUNC_START(luai_setjmp)
+	save_jmpbuf x0
 	mov	w0, #0
 	ret
 SYM_FUNC_END(luai_setjmp)
@@ -117,14 +120,7 @@ SYM_FUNC_END(luai_longjmp)
 SYM_FUNC_START(luai_protected)
 	ldur	x17, [x0, #-EXTRASPACE]
 	add	x16, x17, #PROTECT_JB
-	stp	x19, x20, [x16, #0]
-	stp	x21, x22, [x16, #16]
-	stp	x23, x24, [x16, #32]
-	stp	x25, x26, [x16, #48]
-	stp	x27, x28, [x16, #64]
-	stp	x29, x30, [x16, #80]
-	mov	x9, sp
-	stp	x9, x18, [x16, #96]
+	save_jmpbuf x16
 	ldr	x16, [x17]
 	br	x16
 SYM_FUNC_END(luai_protected)

@@ -13,23 +13,34 @@ logs=$top/build/kernels
 matrix=$("$top/tests/kernels.sh" matrix) || exit 1
 rm -rf "$logs"
 mkdir -p "$logs"
+
+# a line of the table: what, seconds, passed, failed
+row() {
+	echo "$1 $2 $3 $4" >> "$logs/table"
+}
+
 for kver in $matrix; do
 	echo "# make check KVER=$kver"
 	start=$(date +%s)
 	KVER=$kver "$top/tests/check.sh" 2>&1 | tee "$logs/$kver.log"
-	echo "$kver $(($(date +%s) - start)) $(tail -n 1 "$logs/$kver.log")" >> "$logs/table"
+	# (a run that ends before its last line counts as one failure)
+	set -- $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$logs/$kver.log" | tail -n 1)
+	row "$kver" $(($(date +%s) - start)) "${1:-0}" "${2:-1}"
 done
 
 echo "# the Debian packages, DKMS on each kernel, the guest with them"
 start=$(date +%s)
 "$top/tests/deb.sh" check 2>&1 | tee "$logs/deb.log"
-echo "packages $(($(date +%s) - start)) $(grep -c '^ok - ' "$logs/deb.log") passed," \
-	"$(grep -c '^not ok - ' "$logs/deb.log") failed" >> "$logs/table"
+planned=$(awk '$3 == "usage" || $1 == "log" { n += $2 } END { print n }' "$top/tests/plan")
+passed=$(grep -c '^ok - ' "$logs/deb.log")
+failed=$(grep -c '^not ok - ' "$logs/deb.log")
+if [ $((passed + failed)) != "$planned" ]; then
+	echo "not ok - deb: the packages' test gave $((passed + failed)) results of $planned planned"
+	failed=$((failed + 1))
+fi
+row packages $(($(date +%s) - start)) "$passed" "$failed"
 
-echo "# kernel                      seconds  results"
-awk '{ printf "# %-28s %7d  %s\n", $1, $2, substr($0, index($0, $3)) }' "$logs/table"
-awk '
-$4 == "passed," && $6 == "failed" { passed += $3; failed += $5; next }
-{ failed++ }	# a run that did not get as far as its results
-END { printf "%d passed, %d failed\n", passed, failed; exit failed > 0 }
-' "$logs/table"
+echo "# what                           seconds  passed  failed"
+awk '{ printf "# %-28s %9d %7d %7d\n", $1, $2, $3, $4 }' "$logs/table"
+awk '{ passed += $3; failed += $4 }
+END { printf "%d passed, %d failed\n", passed, failed; exit failed > 0 }' "$logs/table"

@@ -14,15 +14,16 @@ set -u
 . "$(dirname "$0")/lib.sh"
 
 deb=$top/build/deb
-version=$(dpkg-parsechangelog -l "$top/debian/changelog" -S Version)
 cache=${LUA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lunatik}
 
 build() {
 	"$top/tests/deps.sh" deb || return 1
+	version=$(dpkg-parsechangelog -l "$top/debian/changelog" -S Version) || return 1
 	src=$deb/lunatik-$version
+	files=$(cd "$top" && git ls-files -c -o --exclude-standard) || return 1
 	rm -rf "$deb"
 	mkdir -p "$src/lua/dist"
-	(cd "$top" && git ls-files -c -o --exclude-standard | cpio -pdm --quiet "$src") &&
+	(cd "$top" && echo "$files" | cpio -pdm --quiet "$src") &&
 	cp "$cache/lua5.4_5.4.4.orig.tar.gz" "$cache"/lua5.4_5.4.4-*.debian.tar.xz \
 		"$src/lua/dist/" &&
 	(cd "$src" && dpkg-buildpackage -us -uc -b) > "$deb/build.log" 2>&1 ||
@@ -43,7 +44,6 @@ usage() {
 	dpkg -L lunatik | while read -r f; do
 		[ -f "$f" ] && mkdir -p "$packaged$(dirname "$f")" && cp -p "$f" "$packaged$f"
 	done
-	guest_program /usr/sbin/lunatik /packaged/usr/sbin/lunatik
 	cp -R "/lib/modules/$kver/updates/dkms" "$packaged/lib/modules/$kver/updates/"
 	guest_initramfs usage
 	rm -rf "$packaged"
@@ -52,37 +52,63 @@ usage() {
 		-serial "file:$out/tap.log" > /dev/null 2>&1
 	tr -d '\r' < "$out/tap.log" | grep -E '^(ok|not ok) - ' > "$out/results"
 	cat "$out/results"
-	grep -q "^guest: done" "$out/tap.log"
-	result $? "the guest finished"
-	! grep -q -F -f "$top/tests/guest/kernel-errors" "$out/console.log"
-	result $? "the console shows no kernel error"
 	for s in usage log; do
 		n=$(awk -v s=$s '$1 == s { print $2 }' "$top/tests/plan")
 		got=$(grep -c -E "^(ok|not ok) - $s: " "$out/results")
 		[ "$got" = "$n" ]
 		result $? "the guest's section $s gave the $n results planned (it gave $got)"
 	done
+	grep -q "^guest: done" "$out/tap.log"
+	result $? "the guest finished"
+	! grep -q -F -f "$top/tests/guest/kernel-errors" "$out/console.log"
+	result $? "the console shows no kernel error"
 }
 
+# what the packages leave once purged: nothing
+leftovers() {
+	for f in /usr/src/lunatik-* /var/lib/dkms/lunatik /lib/modules/*/updates/dkms/lunatik* \
+		/lib/modules/*/updates/dkms/lua* /usr/sbin/lunatik /usr/sbin/lunatik.sh \
+		/usr/src/lunatik /lib/modules/lua/lunatik.lua; do
+		[ ! -e "$f" ] || echo "# left: $f"
+	done | grep .
+}
+
+purge() {
+	apt-get -q purge -y lunatik lunatik-dkms > "$deb/purge.log" 2>&1
+}
+
+# the results, in order; every one of them is printed, whatever fails
 check() {
-	[ "$(id -u)" = 0 ] || { echo "deb.sh check: as root" >&2; exit 1; }
+	if [ "$(id -u)" != 0 ]; then
+		echo "not ok - deb: the packages' test runs as root"
+		return 1
+	fi
 	build > "$deb.log" 2>&1
 	result $? "the packages build, and lintian finds no error and no warning"
-	cat "$deb.log" | sed 's/^/# /'
+	sed 's/^/# /' "$deb.log"
 	export DEBIAN_FRONTEND=noninteractive
+	trap purge EXIT
 	apt-get -q install -y --no-install-recommends "$deb"/lunatik_"$version"_*.deb \
 		"$deb"/lunatik-dkms_"$version"_all.deb > "$deb/install.log" 2>&1
 	result $? "the packages install"
-	for k in $("$top/tests/kernels.sh" matrix); do
-		dkms install "lunatik/$version" -k "$k" >> "$deb/install.log" 2>&1 &&
-			[ -f "/lib/modules/$k/updates/dkms/lunatik.ko" ]
-		result $? "DKMS builds and installs the modules for $k"
+	matrix=$("$top/tests/kernels.sh" matrix)
+	[ "$(echo $matrix | wc -w)" = 4 ]
+	result $? "the matrix has its four kernels"
+	for i in 1 2 3 4; do
+		k=$(echo $matrix | cut -d ' ' -f $i)
+		dkms install "lunatik/$version" -k "${k:-none}" >> "$deb/install.log" 2>&1 &&
+			ls /lib/modules/"$k"/updates/dkms/lunatik.ko* > /dev/null 2>&1
+		result $? "DKMS builds and installs the modules for kernel $i of the matrix (${k:-none})"
 	done
-	guest_kernel && guest_build && usage
-	apt-get -q purge -y lunatik lunatik-dkms > "$deb/purge.log" 2>&1
+	if guest_kernel && guest_build; then
+		usage
+	else
+		result 1 "the guest for $kver is built (see $out/build.log)"
+	fi
+	purge
 	result $? "the packages are removed"
-	! ls -d /usr/src/lunatik-* /var/lib/dkms/lunatik /lib/modules/*/updates/dkms/lunatik*.ko \
-		/usr/sbin/lunatik /lib/modules/lua/lunatik.lua 2> /dev/null
+	trap - EXIT
+	! leftovers
 	result $? "nothing of them is left behind"
 }
 

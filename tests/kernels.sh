@@ -5,9 +5,16 @@
 # (uname -r).
 #   kernels.sh default       Debian 12's own: what linux-headers-amd64 depends on
 #   kernels.sh matrix        the newest 6.1, 6.1-rt, 6.12 and 6.12-rt apt offers
-#   kernels.sh install REL   installs linux-image-REL and linux-headers-REL (root)
+#   kernels.sh image REL     where the image to boot is (or would be)
+#   kernels.sh install REL   installs linux-headers-REL (root), and unpacks
+#                            linux-image-REL's image where 'image' says,
+#                            unless it is installed in /boot
+# The image is not installed: the machine's boot loader would take the
+# newest kernel for its default, and without its initramfs it would not
+# boot.  The guest needs the image alone, and brings its own initramfs.
 set -eu
 arch=amd64
+images=${XDG_CACHE_HOME:-$HOME/.cache}/lunatik/kernels
 
 # the newest release whose headers' package matches $1 (a regex), or nothing
 newest() {
@@ -25,29 +32,49 @@ default)
 		sed -n 's/^linux-headers-\([^ ,]*\).*/\1/p'
 	;;
 matrix)
-	[ -n "$(newest "6\.1\.0-[0-9]*-$arch")" ] || refresh || true
-	for series in '6\.1\.0-[0-9]*' '6\.12\.[0-9]*[+]deb12'; do
-		for flavour in '' 'rt-'; do
-			rel=$(newest "$series-$flavour$arch")
-			[ -n "$rel" ] || { echo "kernels.sh: apt offers no $series-$flavour$arch" >&2; exit 1; }
-			echo "$rel"
+	# lists that lack a series are refreshed once
+	for pass in 1 2; do
+		rels=
+		for series in '6\.1\.0-[0-9]*' '6\.12\.[0-9]*[+]deb12'; do
+			for flavour in '' 'rt-'; do
+				rels="$rels $(newest "$series-$flavour$arch")"
+			done
 		done
+		[ "$(echo $rels | wc -w)" = 4 ] && break
+		[ $pass = 1 ] && refresh || { echo "kernels.sh: apt offers no kernel of a series (found:$rels)" >&2; exit 1; }
 	done
+	echo $rels | tr ' ' '\n'
+	;;
+image)
+	rel=${2:?usage: kernels.sh image RELEASE}
+	if [ -f "/boot/vmlinuz-$rel" ]; then echo "/boot/vmlinuz-$rel"; else echo "$images/vmlinuz-$rel"; fi
 	;;
 install)
 	rel=${2:?usage: kernels.sh install RELEASE}
-	if [ "$(id -u)" != 0 ]; then
-		echo "kernels.sh: kernel $rel is not installed; as root, make check installs it" >&2
-		exit 1
+	export DEBIAN_FRONTEND=noninteractive
+	if [ ! -d "/usr/src/linux-headers-$rel" ]; then
+		if [ "$(id -u)" != 0 ]; then
+			echo "kernels.sh: linux-headers-$rel is not installed; as root, make check installs it" >&2
+			exit 1
+		fi
+		echo "kernels.sh: installing linux-headers-$rel"
+		refresh
+		apt-get -q install -y --no-install-recommends "linux-headers-$rel" > /dev/null
 	fi
-	echo "kernels.sh: installing linux-image-$rel and linux-headers-$rel"
-	# the guest boots the image with its own initramfs: none is made for it
-	export DEBIAN_FRONTEND=noninteractive INITRD=No
-	apt-cache show "linux-image-$rel" > /dev/null 2>&1 || refresh
-	apt-get -q install -y --no-install-recommends "linux-image-$rel" "linux-headers-$rel" > /dev/null
+	image=$("$0" image "$rel")
+	if [ ! -f "$image" ]; then
+		echo "kernels.sh: unpacking linux-image-$rel's image into $images"
+		tmp=$(mktemp -d)
+		trap 'rm -rf "$tmp"' EXIT
+		(cd "$tmp" && apt-get -q download "linux-image-$rel" > /dev/null 2>&1) ||
+			{ refresh && (cd "$tmp" && apt-get -q download "linux-image-$rel" > /dev/null); }
+		dpkg-deb --fsys-tarfile "$tmp"/linux-image-*.deb | tar -x -C "$tmp" "./boot/vmlinuz-$rel"
+		mkdir -p "$images"
+		mv "$tmp/boot/vmlinuz-$rel" "$image"
+	fi
 	;;
 *)
-	echo "usage: kernels.sh {default|matrix|install RELEASE}" >&2
+	echo "usage: kernels.sh {default|matrix|image RELEASE|install RELEASE}" >&2
 	exit 1
 	;;
 esac

@@ -7,8 +7,8 @@
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$top/build/guest
 
-# Debian's packaged kernel KVER (a release, installed if it is not yet),
-# by default Debian 12's own; or the kernel tree in LUNATIK_KERNEL (the
+# Debian's packaged kernel KVER (a release, its headers installed and its
+# image unpacked if they are not yet: kernels.sh), by default Debian 12's own; or the kernel tree in LUNATIK_KERNEL (the
 # debug kernel of make check-debug)
 guest_kernel() {
 	if [ -n "${LUNATIK_KERNEL:-}" ]; then
@@ -20,7 +20,7 @@ guest_kernel() {
 	kver=${KVER:-$("$top/tests/kernels.sh" default)}
 	[ -n "$kver" ] || { echo "no linux-headers-amd64 (make deps)" >&2; return 1; }
 	kdir=/usr/src/linux-headers-$kver
-	vmlinuz=/boot/vmlinuz-$kver
+	vmlinuz=$("$top/tests/kernels.sh" image "$kver")
 	[ -d "$kdir" ] && [ -f "$vmlinuz" ] || "$top/tests/kernels.sh" install "$kver"
 }
 
