@@ -15,7 +15,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
-#include <asm/asm.h>
 
 #include "lunatik.h"
 #include "lkload.h"

@@ -9,7 +9,11 @@
 #include <linux/compiler.h>
 #include <linux/panic.h>	/* declares abort() since 6.12: before our macro */
 #include <linux/printk.h>
-#include <asm/asm.h>
+#if defined(CONFIG_ARM64)
+#include <asm/stack_pointer.h>	/* current_stack_pointer */
+#else
+#include <asm/asm.h>		/* current_stack_pointer */
+#endif
 
 #define LUA_USE_KERNEL
 
