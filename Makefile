@@ -19,7 +19,7 @@
 # kernel (linux-headers-amd64's)
 ifndef KDIR
 KDIR := $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
-	$(addprefix /usr/src/linux-headers-,$(shell tests/kernels.sh default)))
+	$(addprefix /usr/src/linux-headers-,$(shell tests/kernels.sh default 2> /dev/null)))
 endif
 
 LUA_DIR := build/lua
