@@ -3,8 +3,10 @@
 # make            build the modules (for KDIR) and sbin/lunatik
 # make install    install them for KDIR's kernel, lunatik.lua and the headers
 # make check      install what the tests need, then run them in the test guest
-#   KVER=release  ... on that Debian kernel (installed if need be)
-# make check-kernels  make check on each kernel of the matrix, and a table
+#   KVER=release  ... on that Debian kernel (installed if need be; also for
+#                 make guest and make bench)
+# make check-kernels  make check on each kernel of the matrix, the packages'
+#                 test, and a table
 # make guest      boot the test guest, start Lunatik and get its REPL
 #   EXAMPLE=name  ... after running examples/name.lua (e.g. passwd)
 #   BOOTLOG=1     ... showing the kernel's boot log on the console
@@ -132,10 +134,10 @@ check-debug:
 	LUNATIK_KERNEL=$$(tests/debug-kernel.sh) tests/check.sh
 
 bench:
-	BENCH="$(BENCH)" bench/bench.sh
+	BENCH="$(BENCH)" KVER=$(KVER) bench/bench.sh
 
 guest:
-	EXAMPLE=$(EXAMPLE) BOOTLOG=$(BOOTLOG) tests/guest.sh
+	EXAMPLE=$(EXAMPLE) BOOTLOG=$(BOOTLOG) KVER=$(KVER) tests/guest.sh
 
 deps:
 	tests/deps.sh
