@@ -9,8 +9,11 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 logs=$top/build/kernels
 
-"$top/tests/deps.sh" || exit 1
-matrix=$("$top/tests/kernels.sh" matrix) || exit 1
+if ! "$top/tests/deps.sh" || ! matrix=$("$top/tests/kernels.sh" matrix); then
+	echo "not ok - kernels: the dependencies are installed and the matrix is found"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 rm -rf "$logs"
 mkdir -p "$logs"
 
