@@ -5,12 +5,13 @@
 # make check      install what the tests need, then run them in the test guest
 #   KVER=release  ... on that Debian kernel (installed if need be; also for
 #                 make guest and make bench)
+#   ARCH=arm64    ... in an arm64 guest (QEMU's virt), Debian's arm64 kernel
 # make check-kernels  make check on each kernel of the matrix, the packages'
 #                 test, and a table
-# make guest      boot the test guest, start Lunatik and get its REPL
+# make guest      boot the test guest, start Lunatik and get its REPL (ARCH=arm64 too)
 #   EXAMPLE=name  ... after running examples/name.lua (e.g. passwd)
 #   BOOTLOG=1     ... showing the kernel's boot log on the console
-# make deps       install the build and test dependencies (Debian, as root)
+# make deps       install the build and test dependencies (Debian, as root; ARCH=arm64's too)
 # make deb        Debian packages: lunatik and lunatik-dkms, in build/deb
 # make lua-patch  turn changes made in build/lua into lua/lua-5.4.4.patch
 # make fuzz       fuzz the dialect in user space for FUZZ_SECONDS (libFuzzer)
@@ -39,7 +40,7 @@ CFLAGS ?= -O2 -g
 all: modules sbin/lunatik
 
 sbin/lunatik: sbin/lunatik.c
-	@echo '#include <editline/readline.h>' | $(CC) -E -o /dev/null - 2>/dev/null || \
+	@echo '#include <editline/readline.h>' | $(CC) $(CPPFLAGS) -E -o /dev/null - 2>/dev/null || \
 		{ echo "no editline/readline.h: install libedit-dev (make deps)" >&2; exit 1; }
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wall -Wextra $(LDFLAGS) -o $@ $< -ledit
 
@@ -124,7 +125,7 @@ fuzz: $(FUZZ_DIR)/lunatik_fuzz
 		-dict=tests/fuzz/lua.dict -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 check:
-	KVER=$(KVER) tests/check.sh
+	ARCH=$(ARCH) KVER=$(KVER) tests/check.sh
 
 check-kernels:
 	tests/check-kernels.sh
@@ -137,10 +138,10 @@ bench:
 	BENCH="$(BENCH)" KVER=$(KVER) bench/bench.sh
 
 guest:
-	EXAMPLE=$(EXAMPLE) BOOTLOG=$(BOOTLOG) KVER=$(KVER) tests/guest.sh
+	ARCH=$(ARCH) EXAMPLE=$(EXAMPLE) BOOTLOG=$(BOOTLOG) KVER=$(KVER) tests/guest.sh
 
 deps:
-	tests/deps.sh
+	ARCH=$(ARCH) tests/deps.sh
 
 clean:
 	@if [ -f build/.kdir ]; then $(MAKE) -C "$$(cat build/.kdir)" M=$(CURDIR) clean; fi

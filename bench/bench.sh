@@ -8,6 +8,8 @@
 # figure that failed in the guest, or has not 5 samples, fails the run.
 set -eu
 . "$(dirname "$0")/../tests/lib.sh"
+# (the guest runs the machine's lua5.4 and its own rate tool, amd64's)
+[ "$arch" = amd64 ] || { echo "bench.sh: make bench is amd64's" >&2; exit 1; }
 
 "$top/tests/deps.sh"
 guest_kernel

@@ -27,9 +27,9 @@ fuzz=$?
 ran=$(sed -n 's/^fuzz: \([0-9]*\) inputs run$/\1/p' "$out/fuzz.log")
 guest_initramfs check
 echo "# booting the guest"
-# the guest's TAP goes to its second serial port; the console is the
-# kernel's.  The guest asks for key presses with a line "lunatik-sendkey:
-# KEY...": they go to QEMU's monitor, on its standard input
+# the guest's TAP goes to a serial port of its own (tapdev: lib.sh); the
+# console is the kernel's.  The guest asks for key presses with a line
+# "lunatik-sendkey: KEY...": they go to QEMU's monitor, on its standard input
 rm -f "$log" "$tap" "$out/monitor"
 touch "$tap"
 mkfifo "$out/monitor"
@@ -46,8 +46,9 @@ keys=$!
 # (the debug kernel is many times slower, and its kmemleak scans long)
 GUEST_TIMEOUT=${LUNATIK_KERNEL:+3600}
 GUEST_TIMEOUT=${GUEST_TIMEOUT:-1800}
-guest_boot -display none -monitor stdio -serial "file:$log" -serial "file:$tap" \
-	< "$out/monitor" > "$out/monitor.log"
+# shellcheck disable=SC2086
+guest_boot -display none -monitor stdio -serial "file:$log" -chardev "file,id=tap,path=$tap" \
+	$tapdev < "$out/monitor" > "$out/monitor.log"
 booted=$?
 kill -- -$keys 2>/dev/null
 touch "$log"

@@ -2,13 +2,18 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # deps.sh [deb]: install what building Lunatik and its test guest needs
-# (Debian); with "deb", what building and testing its packages needs too.
+# (Debian); with "deb", what building and testing its packages needs too;
+# with ARCH=arm64, what the arm64 guest needs too: the cross compiler and
+# QEMU's arm64 machines (its kernel, busybox and libedit are arm64's
+# packages, unpacked by tests/kernels.sh and tests/lib.sh, not installed).
 set -eu
 
 packages="build-essential linux-headers-amd64 linux-image-amd64 qemu-system-x86
 	busybox-static cpio patch xz-utils dpkg-dev libedit-dev ncurses-base
 	clang libclang-rt-14-dev lua5.4 gnuplot-nox"
 [ "${1:-}" != deb ] || packages="$packages debhelper dh-dkms dkms lintian git"
+[ "${ARCH:-amd64}" != arm64 ] ||
+	packages="$packages gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm"
 
 missing=
 for p in $packages; do
