@@ -75,12 +75,18 @@ host $? "print writes a line to the kernel log"
 grep -q "lunatik: tests/runerror: /lib/modules/lua/tests/runerror.lua:3: boom" "$log"
 host $? "a script's error goes to the kernel log with its file and line"
 
-# the plan: every section gives as many results as planned (the debug
-# kernel's sections too on make check-debug)
-debug=${LUNATIK_KERNEL:+debug}
-awk -v debug="$debug" '
+# the plan: every section gives as many results as planned, its lines
+# with no tag or with one of this run's: the guest's architecture, whether
+# its kernel counts preemption, and "debug" on make check-debug
+tags="$arch $(grep -q '^CONFIG_PREEMPT_COUNT=y' "$kdir/.config" && echo preempt-count ||
+	echo no-preempt-count)${LUNATIK_KERNEL:+ debug}"
+echo "# the plan's tags: $tags"
+awk -v tags=" $tags " '
 FNR == NR {
-	if ($0 !~ /^#/ && NF >= 2 && ($3 == "" || $3 == debug)) { plan[$1] = $2; order[++n] = $1 }
+	if ($0 !~ /^#/ && NF >= 2 && ($3 == "" || index(tags, " " $3 " "))) {
+		if (!($1 in plan)) order[++n] = $1
+		plan[$1] = $2
+	}
 	next
 }
 {

@@ -297,6 +297,18 @@ static void test_contexts(void)
 		tap(ret == expected, "capi: in %s, a runtime that may not sleep %s (gave %zd)",
 		    test_wheres[where], expected == 2 ? "runs the handler" :
 		    "gives -EPERM (PREEMPT_RT)", ret);
+		/*
+		 * Without CONFIG_PREEMPT_COUNT (Debian's arm64 kernels) an RCU
+		 * read section and preempt_disable() leave no trace that
+		 * lunatik_enter() could see: these rows are not run, and give
+		 * no result (tests/plan counts two fewer).
+		 */
+		if (!IS_ENABLED(CONFIG_PREEMPT_COUNT) &&
+		    (where == IN_RCU || where == IN_NOPREEMPT)) {
+			pr_info("# capi: in %s, a runtime that may sleep: not run, the kernel does not count preemption\n",
+				test_wheres[where]);
+			continue;
+		}
 		ret = test_context_in(sleep, where);
 		tap(ret == -EPERM, "capi: in %s, a runtime that may sleep gives -EPERM (gave %zd)",
 		    test_wheres[where], ret);
