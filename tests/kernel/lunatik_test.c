@@ -22,6 +22,7 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/timer.h>
+#include <linux/utsname.h>
 
 #include "lunatik.h"
 
@@ -323,7 +324,8 @@ out:
 
 /*
  * the suite's cases (tests/tap.lua): their names, or an error in 'msg';
- * tells the suite its runtime's memory limit (tap.memory)
+ * tells the suite its runtime's memory limit (tap.memory) and the
+ * kernel's architecture (tap.arch, as uname -m gives it)
  */
 struct lunatik_test_plan {
 	int ncases;
@@ -350,6 +352,8 @@ static int l_plan(lua_State *L, struct lunatik_test_plan *plan, char *msg, size_
 	}
 	lua_pushinteger(L, lunatik_toruntime(L)->max_memory);
 	lua_setfield(L, -2, "memory");
+	lua_pushstring(L, init_utsname()->machine);
+	lua_setfield(L, -2, "arch");
 	plan->ncases = min_t(lua_Unsigned, lua_rawlen(L, -1), INT_MAX / sizeof(char *));
 	plan->names = kcalloc(plan->ncases, sizeof(char *), GFP_KERNEL);
 	if (plan->ncases > 0 && plan->names == NULL) {

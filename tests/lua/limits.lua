@@ -126,7 +126,15 @@ test("C stack: patterns", function()
 	overflows(function() return string.match(string.rep("a", 100000), string.rep("a?", 250) .. "b") end)
 end)
 
+-- the depths a script gets at least, a little below what the test guest
+-- reaches: arm64's frames are larger than x86's (luaV_execute's 208 bytes
+-- against 176, luaD_rawrunprotected's 208 against 128)
+local room = {
+	x86_64 = {index = 30, parentheses = 30, coroutines = 12, gsub = 5},
+	aarch64 = {index = 15, parentheses = 22, coroutines = 8, gsub = 4},
+}
 test("C stack: room for real scripts", function()
+	local least = assert(room[tap.arch], "no depths known for this architecture")
 	local depth = 0
 	local t = setmetatable({}, {})
 	getmetatable(t).__index = function(t, k) depth = depth + 1 return t[k] end
@@ -143,7 +151,8 @@ test("C stack: room for real scripts", function()
 	pcall(gsub, "x")
 	print("lunatik C stack depths: __index", depth, "parentheses", parens,
 		"coroutines", coroutines, "gsub", gsubs)
-	assert(depth >= 30 and parens >= 30 and coroutines >= 12 and gsubs >= 5)
+	assert(depth >= least.index and parens >= least.parentheses and
+		coroutines >= least.coroutines and gsubs >= least.gsub)
 end)
 
 -- a __call that is its own __call: each retry shifts the arguments, in C
