@@ -117,6 +117,9 @@ guest_build() {
 	fi > /dev/null 2>&1
 	rm -rf "$installed"
 	mkdir -p "$out"
+	# sbin/lunatik made for another architecture than the guest's is made anew
+	[ "$(cat "$out/arch" 2>/dev/null)" = "$arch" ] || rm -f "$top/sbin/lunatik"
+	echo "$arch" > "$out/arch"
 	guest_sysroot || return 1
 	{
 		guest_repl &&
