@@ -6,9 +6,9 @@
 
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
-#include <linux/moduleparam.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
@@ -156,8 +156,10 @@ static lua_State *lunatik_entered(lunatik_runtime_t *runtime)
  * context but an NMI (which may have come while this CPU held it); on
  * PREEMPT_RT it sleeps too, and needs a context that may be preempted.
  * What may not sleep is known where preemption is counted
- * (CONFIG_PREEMPT_COUNT, as on Debian's kernels): held spinlocks are
- * counted there, and an RCU reader apart if RCU is preemptible.
+ * (CONFIG_PREEMPT_COUNT, as on Debian's amd64 kernels): held spinlocks
+ * are counted there, and an RCU reader apart if RCU is preemptible.
+ * Elsewhere (Debian's arm64 kernels) a runtime that may sleep entered
+ * with preemption off or in an RCU reader is not refused.
  */
 static bool lunatik_preemptible(void)
 {

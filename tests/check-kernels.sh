@@ -3,8 +3,9 @@
 #
 # check-kernels.sh: make check on each kernel of the matrix (kernels.sh
 # matrix), installing them as need be, then the Debian packages' test
-# (deb.sh check), then a table of the results; the last line sums them
-# up, "N passed, N failed".
+# (deb.sh check), then make check ARCH=arm64 on Debian 12's arm64 kernel,
+# then a table of the results; the last line sums them up, "N passed, N
+# failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 logs=$top/build/kernels
@@ -22,13 +23,18 @@ row() {
 	echo "$1 $2 $3 $4" >> "$logs/table"
 }
 
-for kver in $matrix; do
-	echo "# make check KVER=$kver"
+# make check on kernel $1 of architecture $2, a row of the table
+check() {
+	echo "# make check KVER=$1 ARCH=$2"
 	start=$(date +%s)
-	KVER=$kver "$top/tests/check.sh" 2>&1 | tee "$logs/$kver.log"
+	KVER=$1 ARCH=$2 "$top/tests/check.sh" 2>&1 | tee "$logs/$1.log"
 	# (a run that ends before its last line counts as one failure)
-	set -- $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$logs/$kver.log" | tail -n 1)
-	row "$kver" $(($(date +%s) - start)) "${1:-0}" "${2:-1}"
+	set -- "$1" $(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$logs/$1.log" | tail -n 1)
+	row "$1" $(($(date +%s) - start)) "${2:-0}" "${3:-1}"
+}
+
+for kver in $matrix; do
+	check "$kver" amd64
 done
 
 echo "# the Debian packages, DKMS on each kernel, the guest with them"
@@ -42,6 +48,9 @@ if [ $((passed + failed)) != "$planned" ]; then
 	failed=$((failed + 1))
 fi
 row packages $(($(date +%s) - start)) "$passed" "$failed"
+
+# arm64: Debian 12's own kernel for it, in QEMU's virt machine
+check "$(ARCH=arm64 "$top/tests/kernels.sh" default)" arm64
 
 echo "# what                           seconds  passed  failed"
 awk '{ printf "# %-28s %9d %7d %7d\n", $1, $2, $3, $4 }' "$logs/table"
