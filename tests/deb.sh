@@ -23,12 +23,24 @@ build() {
 	files=$(cd "$top" && git ls-files -c -o --exclude-standard) || return 1
 	rm -rf "$deb"
 	mkdir -p "$src/lua/dist"
+	make -C "$top" lua > /dev/null &&
 	(cd "$top" && echo "$files" | cpio -pdm --quiet "$src") &&
+	lua_copyright >> "$src/debian/copyright" &&
 	cp "$cache/lua5.4_5.4.4.orig.tar.gz" "$cache"/lua5.4_5.4.4-*.debian.tar.xz \
 		"$src/lua/dist/" &&
 	(cd "$src" && dpkg-buildpackage -us -uc -b) > "$deb/build.log" 2>&1 ||
 		{ tail -n 30 "$deb/build.log" >&2; return 1; }
 	lintian --allow-root --fail-on error,warning "$deb"/lunatik_"$version"_*.changes
+}
+
+# the copyright paragraph of Lua's tarball, from the notice at the end of
+# its lua.h: "Copyright (C) ..." and the license, as Debian's format wants
+lua_copyright() {
+	sed -n '/^\* Copyright (C)/,/^\*\*\*/p' "$top/build/lua.orig/lua.h" | sed '$d' |
+		sed 's/^\* \{0,1\}//' | awk '
+		NR == 1 { sub(/^Copyright \(C\) /, ""); printf "\nFiles: lua/dist/*\nCopyright: %s\nLicense: Expat\n", $0; next }
+		NR == 2 && $0 == "" { next }
+		{ print $0 == "" ? " ." : " " $0 }'
 }
 
 result() {
