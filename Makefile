@@ -76,7 +76,8 @@ HEADERS = lunatik.h lunatik.mk lua/lkconf.h lua/lkkernel.h lua/libc/*.h \
 # the modules as they are (not signed: CONFIG_MODULE_SIG_ALL wants the
 # kernel's key); depmod unless staged in DESTDIR, where a package's
 # installation runs it
-MODULES = lunatik.ko luadevice.ko lualinux.ko luanotifier.ko lunatik_run.ko
+MODULES = lunatik.ko luadevice.ko lualinux.ko luanotifier.ko luadata.ko luarcu.ko luathread.ko \
+	luaprobe.ko luasyscall.ko lunatik_run.ko
 
 install: all install-tools
 	for m in $(MODULES); do \
@@ -87,12 +88,13 @@ install: all install-tools
 # what is not built for a kernel (the package lunatik's part)
 install-tools: sbin/lunatik $(LUA_STAMP)
 	install -D -m 0644 lunatik.lua $(DESTDIR)/lib/modules/lua/lunatik.lua
+	install -D -m 0644 lib/syscall/table.lua $(DESTDIR)/lib/modules/lua/syscall/table.lua
 	install -D -m 0755 sbin/lunatik $(DESTDIR)$(PREFIX)/sbin/lunatik
 	install -D -m 0755 sbin/lunatik.sh $(DESTDIR)$(PREFIX)/sbin/lunatik.sh
 	for h in $(HEADERS); do install -D -m 0644 $$h $(DESTDIR)/usr/src/lunatik/$$h; done
 
 # the module sources and Lua's, for DKMS (the package lunatik-dkms's part)
-DKMS_SOURCES = Kbuild Makefile lunatik.mk lunatik*.c lunatik*.h lib/*.c lua/*.[chS] \
+DKMS_SOURCES = Kbuild Makefile lunatik.mk lunatik*.c lunatik*.h lib/*.[ch] lua/*.[chS] \
 	lua/*.sh lua/*.patch lua/libc
 install-dkms:
 	mkdir -p $(DESTDIR)/lua/dist

@@ -17,16 +17,24 @@
 -- "incomplete" (a chunk that needs more lines):
 --   #repl\n<chunk>   run <chunk>
 --   #run <script>    run /lib/modules/lua/<script>.lua in a new runtime
---   #stop <script>   stop that runtime
+--   #spawn <script>  ... and then its task in a kernel thread named <script>
+--   #stop <script>   stop its thread, if any, then its runtime
+--   #list            the scripts running: a line each, "<script>\t<kind>",
+--                    kind "sleep" or "nosleep", and "\tthread" if a thread
+--                    runs it
+-- The runtimes of #run and #spawn are made as lunatik_runtime() makes
+-- them (one that may sleep has the 'lunatik' library): lunatik_run.ko
+-- runs this script with lunatik_driver().
 
 local device = require("device")
 local linux = require("linux")
+local thread = require("thread")
 
 local stat = linux.stat
 local driver = {name = "lunatik", mode = stat.IRUSR | stat.IWUSR}
 
 local left = {}	-- unread replies, by process session
-local running = {}	-- runtimes of #run, by script
+local running = {}	-- {rt, sleep, thread} of #run and #spawn, by script
 
 -- a value as text, even if its __tostring fails
 local function text(value)
@@ -77,36 +85,68 @@ function commands.repl(chunk)
 	return exec(chunk)
 end
 
--- a script that needs a runtime that may not sleep (a keyboard notifier's)
--- gets one: it runs again in it
+-- a script that needs a runtime that may not sleep (a keyboard notifier's,
+-- a probe's) gets one: it runs again in it
 local function start(script)
 	local ok, rt = pcall(lunatik.runtime, script)
 	if not ok and errortext(rt):find("needs a runtime that may not sleep", 1, true) then
 		ok, rt = pcall(lunatik.runtime, script, false)
+		return ok, rt, false
 	end
-	return ok, rt
+	return ok, rt, true
 end
 
 function commands.run(script)
 	if running[script] then
 		return "error", script .. " is already running"
 	end
-	local ok, rt = start(script)
+	local ok, rt, sleep = start(script)
 	if not ok then
 		return "error", errortext(rt)
 	end
-	running[script] = rt
+	running[script] = {rt = rt, sleep = sleep}
+	return "ok", ""
+end
+
+function commands.spawn(script)
+	if running[script] then
+		return "error", script .. " is already running"
+	end
+	local ok, rt, sleep = start(script)
+	if not ok then
+		return "error", errortext(rt)
+	end
+	local th
+	ok, th = pcall(thread.run, rt, script)
+	if not ok then
+		rt:stop()
+		return "error", errortext(th)
+	end
+	running[script] = {rt = rt, sleep = sleep, thread = th}
 	return "ok", ""
 end
 
 function commands.stop(script)
-	local rt = running[script]
-	if not rt then
+	local entry = running[script]
+	if not entry then
 		return "error", script .. " is not running"
 	end
 	running[script] = nil
-	rt:stop()
+	if entry.thread then
+		entry.thread:stop()
+	end
+	entry.rt:stop()
 	return "ok", ""
+end
+
+function commands.list()
+	local lines = {}
+	for script, entry in pairs(running) do
+		lines[#lines + 1] = script .. "\t" .. (entry.sleep and "sleep" or "nosleep") ..
+			(entry.thread and "\tthread" or "")
+	end
+	table.sort(lines)
+	return "ok", table.concat(lines, "\n")
 end
 
 local function line(text)

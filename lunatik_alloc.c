@@ -53,7 +53,7 @@ static void *lunatik_arena_alloc(lunatik_runtime_t *runtime, void *ptr, size_t o
 void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
 	lunatik_runtime_t *runtime = ud;
-	gfp_t gfp = runtime->gfp | __GFP_NOWARN;
+	gfp_t gfp = (runtime->atomic ? GFP_ATOMIC : GFP_KERNEL) | __GFP_NOWARN;
 	bool inarena = lunatik_inarena(runtime, ptr);
 	size_t freed;	/* what freeing 'ptr' gives back: nothing in the arena */
 	void *block;
@@ -79,9 +79,10 @@ void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	 * A block is always moved to one of its new size, shrinking too:
 	 * kvrealloc() would keep a large block when it shrinks, and the limit
 	 * would count less than is held.  A runtime that may not sleep uses
-	 * kmalloc only (vmalloc sleeps).
+	 * kmalloc only: vmalloc sleeps, and so does vfree outside interrupts.
+	 * The limit holds the objects the runtime made too.
 	 */
-	if (nsize > freed && nsize - freed > runtime->max_memory - runtime->memory)
+	if (nsize > freed && nsize - freed > lunatik_memory_left(runtime))
 		return NULL;
 	block = runtime->sleep ? kvmalloc(nsize, gfp) : kmalloc(nsize, gfp);
 	if (block == NULL && nsize < osize) {
@@ -98,6 +99,13 @@ void *lunatik_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	}
 	runtime->memory += nsize - freed;
 	return block;
+}
+
+size_t lunatik_memory_left(lunatik_runtime_t *runtime)
+{
+	size_t held = runtime->memory + atomic_long_read(&runtime->account->charged);
+
+	return held < runtime->max_memory ? runtime->max_memory - held : 0;
 }
 
 /* Without an arena (no memory for it), the state allocates as after it. */

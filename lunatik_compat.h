@@ -30,4 +30,11 @@
 #define lunatik_kvrealloc(p, oldsize, newsize, gfp)	kvrealloc(p, oldsize, newsize, gfp)
 #endif
 
+/* 6.12: the unaligned accessors moved from asm/ to linux/ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
 #endif

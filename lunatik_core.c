@@ -5,6 +5,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/preempt.h>
@@ -33,6 +34,9 @@ module_param(max_atomic_time_ms, uint, 0644);
 MODULE_PARM_DESC(max_atomic_time_ms,
 		 "ms a non-sleepable runtime may run per entry, IRQs off (default 100)");
 
+/* runtimes and the runtimes they made (lualunatik.c) */
+DEFINE_MUTEX(lunatik_family);
+
 /*
  * The C stack a Lua call must leave free on a task's stack, for what runs
  * below Lua's last check (a C library function, an allocation that
@@ -57,6 +61,15 @@ static void lunatik_stopscript(lua_State *L, const char *why)
 	lua_error(L);
 }
 
+/* it, or a runtime whose entry its entry is in, is stopping */
+static bool lunatik_stopping(lunatik_runtime_t *runtime)
+{
+	for (; runtime != NULL; runtime = runtime->outer)
+		if (READ_ONCE(runtime->stopping))
+			return true;
+	return false;
+}
+
 /* called by Lua every LUAI_BUDGET calls and jumps (lkconf.h) */
 static void lunatik_check(lua_State *L)
 {
@@ -64,7 +77,7 @@ static void lunatik_check(lua_State *L)
 	const char *why = NULL;
 	u64 now;
 
-	if (runtime->sleep) {
+	if (!runtime->atomic) {
 		cond_resched();
 		if (fatal_signal_pending(current))
 			why = "interrupted by a fatal signal";
@@ -74,7 +87,7 @@ static void lunatik_check(lua_State *L)
 		/* the clock starts at the first check, which comes early (lkconf.h) */
 		runtime->deadline_ns = now + runtime->timeout_ns;
 	}
-	if (READ_ONCE(runtime->stopping)) {
+	if (lunatik_stopping(runtime)) {
 		why = "runtime stopped";
 	} else if (now > runtime->deadline_ns) {
 		why = "time limit exceeded";
@@ -102,51 +115,31 @@ static unsigned long lunatik_cstack(void)
 	return sp - LUNATIK_STACK_OTHER;
 }
 
-static void lunatik_lock(lunatik_runtime_t *runtime)
-{
-	if (runtime->sleep)
-		mutex_lock(&runtime->mutex);
-	else
-		spin_lock_irqsave(&runtime->spin, runtime->irqflags);
-}
-
-/* a sleepable runtime's waiter that gets a fatal signal gives up: -EINTR */
-static int lunatik_lock_killable(lunatik_runtime_t *runtime)
-{
-	if (runtime->sleep)
-		return mutex_lock_killable(&runtime->mutex);
-	spin_lock_irqsave(&runtime->spin, runtime->irqflags);
-	return 0;
-}
-
-static void lunatik_unlock(lunatik_runtime_t *runtime)
-{
-	if (runtime->sleep)
-		mutex_unlock(&runtime->mutex);
-	else
-		spin_unlock_irqrestore(&runtime->spin, runtime->irqflags);
-}
-
 /*
- * arms the limits of a runtime entered by this context; it is locked.
+ * arms the limits of an entry by this context; the runtime is locked.
  * The clock starts at the first check, LUAI_FIRSTBUDGET units in: an entry
  * that ends sooner reads no clock.  ktime_get_mono_fast_ns() reads the
  * clocksource, which advances with interrupts off too (local_clock() may
  * not, where the TSC is unstable).
  */
-static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L)
+static void lunatik_arm(lunatik_runtime_t *runtime, lua_State *L, bool atomic)
 {
+	runtime->atomic = atomic;
+	luai_limits(L)->nosleep = atomic;
+	runtime->timeout_ns = atomic ? runtime->atomic_timeout_ns : runtime->sleep_timeout_ns;
 	runtime->deadline_ns = 0;
 	runtime->overtime = false;
+	runtime->holder = current;
 	runtime->ccalls = luai_enter(L, lunatik_cstack());
 }
 
+/* the state, if it serves entries, armed; else NULL */
 static lua_State *lunatik_entered(lunatik_runtime_t *runtime)
 {
-	lua_State *L = runtime->L;
+	lua_State *L = runtime->ready ? runtime->L : NULL;
 
 	if (L != NULL)
-		lunatik_arm(runtime, L);
+		lunatik_arm(runtime, L, !runtime->sleep);
 	return L;
 }
 
@@ -166,7 +159,7 @@ static bool lunatik_preemptible(void)
 	return !preempt_count() && !irqs_disabled();
 }
 
-static bool lunatik_maysleep(void)
+bool lunatik_maysleep(void)
 {
 	return in_task() && lunatik_preemptible() && !rcu_preempt_depth();
 }
@@ -182,25 +175,58 @@ lua_State *lunatik_enter(lunatik_runtime_t *runtime)
 {
 	if (unlikely(!lunatik_mayenter(runtime)))
 		return ERR_PTR(-EPERM);
-	lunatik_lock(runtime);
+	if (runtime->sleep)
+		mutex_lock(&runtime->mutex);
+	else
+		spin_lock_irqsave(&runtime->spin, runtime->irqflags);
 	return lunatik_entered(runtime);
 }
 EXPORT_SYMBOL_GPL(lunatik_enter);
 
+/* a sleepable runtime's waiter that gets a fatal signal gives up: -EINTR */
 lua_State *lunatik_enter_killable(lunatik_runtime_t *runtime)
 {
-	int ret;
-
 	if (unlikely(!lunatik_mayenter(runtime)))
 		return ERR_PTR(-EPERM);
-	ret = lunatik_lock_killable(runtime);
-	return ret < 0 ? ERR_PTR(ret) : lunatik_entered(runtime);
+	if (!runtime->sleep)
+		return lunatik_enter(runtime);
+	if (mutex_lock_killable(&runtime->mutex) != 0)
+		return ERR_PTR(-EINTR);
+	return lunatik_entered(runtime);
 }
 EXPORT_SYMBOL_GPL(lunatik_enter_killable);
 
+/*
+ * An entry that found the state closed, or not yet open, leaves 'holder'
+ * as it was: the task of the script's top level or of closing.
+ */
+lua_State *lunatik_tryenter(lunatik_runtime_t *runtime)
+{
+	unsigned long flags;
+
+	if (unlikely(!lunatik_mayenter(runtime)))
+		return ERR_PTR(-EPERM);
+	if (runtime->sleep) {
+		if (!mutex_trylock(&runtime->mutex))
+			return ERR_PTR(-EBUSY);
+	} else {
+		/* the holder's flags stay: it may be this CPU's, interrupted */
+		if (!spin_trylock_irqsave(&runtime->spin, flags))
+			return ERR_PTR(-EBUSY);
+		runtime->irqflags = flags;
+	}
+	return lunatik_entered(runtime);
+}
+EXPORT_SYMBOL_GPL(lunatik_tryenter);
+
 void lunatik_leave(lunatik_runtime_t *runtime)
 {
-	lunatik_unlock(runtime);
+	if (runtime->ready)
+		runtime->holder = NULL;
+	if (runtime->sleep)
+		mutex_unlock(&runtime->mutex);
+	else
+		spin_unlock_irqrestore(&runtime->spin, runtime->irqflags);
 }
 EXPORT_SYMBOL_GPL(lunatik_leave);
 
@@ -260,71 +286,315 @@ static void lunatik_warn(void *ud, const char *msg, int tocont)
 	runtime->warning_cont = tocont;
 }
 
-/* closes the state: an entry in progress ends at its next check */
-static void lunatik_close(lunatik_runtime_t *runtime)
+/*
+ * Takes the runtime's mutex for a task that may be in an entry of another
+ * runtime ('caller'), or a kthread: it gives up (-EINTR) when a fatal
+ * signal comes, when its kthread is asked to stop, when 'caller' is
+ * stopping or past its time limit, and (-EDEADLK) at once if it is in an
+ * entry of the runtime itself.  It polls, every tick, rather than sleep on
+ * the mutex: two runtimes that wait for each other would wait for ever.
+ */
+static int lunatik_lock_from(lunatik_runtime_t *runtime, lunatik_runtime_t *caller)
 {
-	lua_State *L;
+	bool kthread = current->flags & PF_KTHREAD;
 
+	if (READ_ONCE(runtime->holder) == current)
+		return -EDEADLK;
+	while (!mutex_trylock(&runtime->mutex)) {
+		if (fatal_signal_pending(current) || (kthread && kthread_should_stop()))
+			return -EINTR;
+		if (caller != NULL) {
+			u64 now = ktime_get_mono_fast_ns();
+
+			if (caller->deadline_ns == 0)
+				caller->deadline_ns = now + caller->timeout_ns;
+			if (lunatik_stopping(caller) || now > caller->deadline_ns)
+				return -EINTR;
+		}
+		schedule_timeout_killable(1);
+	}
+	return 0;
+}
+
+static lua_State *lunatik_enter_resume(lunatik_runtime_t *runtime, lunatik_runtime_t *caller)
+{
+	int ret;
+
+	if (unlikely(!lunatik_mayenter(runtime)))
+		return ERR_PTR(-EPERM);
+	if (!runtime->sleep)
+		return lunatik_enter(runtime);
+	ret = lunatik_lock_from(runtime, caller);
+	return ret < 0 ? ERR_PTR(ret) : lunatik_entered(runtime);
+}
+
+/* wakes the task asleep in the runtime (lunatik_sleep), if any */
+static void lunatik_wake(lunatik_runtime_t *runtime)
+{
+	struct task_struct *sleeper;
+
+	/* a task is freed after a grace period once it has exited */
+	rcu_read_lock();
+	sleeper = READ_ONCE(runtime->sleeper);
+	if (sleeper != NULL)
+		wake_up_process(sleeper);
+	rcu_read_unlock();
+}
+
+/* stops the runtimes that L made and that still run (lualunatik.c) */
+static void lunatik_stopchildren(lunatik_runtime_t *runtime)
+{
+	lunatik_runtime_t *child;
+
+	for (;;) {
+		mutex_lock(&lunatik_family);
+		list_for_each_entry(child, &runtime->children, sibling)
+			if (kref_get_unless_zero(&child->object.kref))
+				break;
+		mutex_unlock(&lunatik_family);
+		if (list_entry_is_head(child, &runtime->children, sibling))
+			return;
+		lunatik_stop(child);
+	}
+}
+
+/* leaves its maker's children; the maker's reference goes */
+static void lunatik_orphan(lunatik_runtime_t *runtime)
+{
+	lunatik_runtime_t *maker = runtime->maker;
+
+	if (maker == NULL)
+		return;
+	mutex_lock(&lunatik_family);
+	list_del(&runtime->sibling);
+	maker->nchildren--;
+	runtime->maker = NULL;
+	mutex_unlock(&lunatik_family);
+	lunatik_put(maker);
+}
+
+/*
+ * Closes the state, in process context: an entry in progress ends at its
+ * next check, or is woken from its sleep; no entry comes after.  The
+ * finalizers then run within a fresh time limit, where they may sleep.
+ * A runtime closed from an entry of another ('caller') waits for it as
+ * lunatik_lock_from() does, and may give up: it is then stopping, and
+ * closes when its last reference goes.
+ */
+int lunatik_close(lunatik_runtime_t *runtime, lunatik_runtime_t *caller)
+{
+	unsigned long flags;
+	lua_State *L;
+	int ret;
+
+	might_sleep();
+	if (caller != NULL && READ_ONCE(runtime->holder) == current)
+		return -EDEADLK;	/* (before it stops the entry of the caller's own task) */
 	WRITE_ONCE(runtime->stopping, true);
-	lunatik_lock(runtime);
+	smp_mb();	/* stopping, then sleeper: lunatik_sleep() does the reverse */
+	lunatik_wake(runtime);
+	if (caller == NULL) {
+		mutex_lock(&runtime->mutex);
+	} else {
+		ret = lunatik_lock_from(runtime, caller);
+		if (ret < 0)
+			return ret;
+	}
+	if (!runtime->sleep) {
+		/* the entry in flight leaves; those after find it closed */
+		spin_lock_irqsave(&runtime->spin, flags);
+		runtime->ready = false;
+		spin_unlock_irqrestore(&runtime->spin, flags);
+	}
+	runtime->ready = false;
+	lunatik_stopchildren(runtime);
 	L = runtime->L;
 	if (L != NULL) {
-		/* finalizers run within a fresh entry's limits */
 		WRITE_ONCE(runtime->stopping, false);
-		lunatik_arm(runtime, L);
+		runtime->closing = true;
+		lunatik_arm(runtime, L, false);
 		lua_close(L);
 		runtime->L = NULL;
+		runtime->holder = NULL;
 	}
 	lunatik_arena_free(runtime);
 	/* Lua has freed all it allocated: the accounting is right */
 	WARN_ON_ONCE(runtime->memory != 0);
-	lunatik_unlock(runtime);
+	mutex_unlock(&runtime->mutex);
+	lunatik_orphan(runtime);
+	return 0;
 }
 
-static void lunatik_release(struct kref *kref)
+/* the last reference, not stopped: what lunatik_stop() would do */
+static void lunatik_release(lunatik_object_t *object)
 {
-	lunatik_runtime_t *runtime = container_of(kref, lunatik_runtime_t, kref);
+	lunatik_runtime_t *runtime = container_of(object, lunatik_runtime_t, object);
 
-	/* the last reference, not stopped: what lunatik_stop() would do */
-	lunatik_close(runtime);
-	if (runtime->sleep)
-		mutex_destroy(&runtime->mutex);
+	lunatik_close(runtime, NULL);
+	mutex_destroy(&runtime->mutex);
+	lunatik_account_put(runtime->account);
 	kfree(runtime);
 }
 
 int lunatik_put(lunatik_runtime_t *runtime)
 {
-	return kref_put(&runtime->kref, lunatik_release);
+	return lunatik_object_put(&runtime->object);
 }
 EXPORT_SYMBOL_GPL(lunatik_put);
 
 int lunatik_stop(lunatik_runtime_t *runtime)
 {
-	lunatik_close(runtime);
+	lunatik_close(runtime, NULL);
 	return lunatik_put(runtime);
 }
 EXPORT_SYMBOL_GPL(lunatik_stop);
 
+/* its address is the registry's key of the task */
+static const char lunatik_task;
+
+struct lunatik_call {
+	lunatik_runtime_t *caller;
+	const lunatik_values_t *args;
+	lunatik_values_t **results;	/* NULL: not wanted */
+	bool atomic;	/* they go to a runtime that may not sleep */
+	char *msg;
+	size_t msgsize;
+};
+
+/* the task's call, protected: its errors and the sharing's are the message */
+static int lunatik_dotask(lua_State *L)
+{
+	struct lunatik_call *call = lua_touserdata(L, 1);
+	int base;
+	int n;
+
+	lua_settop(L, 0);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &lunatik_task) != LUA_TFUNCTION)
+		return luaL_error(L, "runtime has no task");
+	if (call->args != NULL)
+		lunatik_pushvalues(L, call->args);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	n = lua_gettop(L);
+	base = 1;
+	if (n > 0 && lua_isfunction(L, 1)) {
+		lua_pushvalue(L, 1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &lunatik_task);
+		base = 2;
+	}
+	if (call->results != NULL) {
+		lunatik_values_t **box = lunatik_getvalues(L, base, n - base + 1, call->atomic);
+
+		*call->results = *box;
+		*box = NULL;
+	}
+	return 0;
+}
+
+static int lunatik_calltask(lua_State *L, struct lunatik_call *call)
+{
+	lunatik_runtime_t *runtime = lunatik_toruntime(L);
+	int status;
+
+	lua_pushcfunction(L, lunatik_dotask);
+	lua_pushlightuserdata(L, call);
+	runtime->outer = call->caller;
+	status = lua_pcall(L, 1, 0, 0);
+	runtime->outer = NULL;
+	if (status == LUA_OK)
+		return 0;
+	strscpy(call->msg, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
+		"(error object is not a string)", call->msgsize);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &lunatik_task) != LUA_TFUNCTION)
+		return -ENOENT;
+	return status == LUA_ERRMEM ? -ENOMEM : -ECANCELED;
+}
+
+int lunatik_resume(lunatik_runtime_t *runtime, lunatik_runtime_t *caller,
+		   const lunatik_values_t *args, lunatik_values_t **results,
+		   char *msg, size_t msgsize)
+{
+	struct lunatik_call call = {
+		.caller = caller, .args = args, .results = results, .msg = msg, .msgsize = msgsize,
+		.atomic = caller != NULL && !caller->sleep,
+	};
+	int ret;
+
+	msg[0] = '\0';
+	if (results != NULL)
+		*results = NULL;
+#define lunatik_enter_caller(runtime)	lunatik_enter_resume(runtime, caller)
+	__lunatik_run(runtime, lunatik_enter_caller, lunatik_calltask, ret, &call);
+#undef lunatik_enter_caller
+	return ret;
+}
+EXPORT_SYMBOL_GPL(lunatik_resume);
+
+long lunatik_sleep(lua_State *L, long timeout, unsigned int state)
+{
+	lunatik_runtime_t *runtime = lunatik_toruntime(L);
+	bool kthread = current->flags & PF_KTHREAD;
+	bool stopping = runtime->closing;	/* finalizers share one time limit */
+	lunatik_runtime_t *r;
+
+	set_current_state(state);
+	/* the runtimes whose entries this one is in: stopping any wakes it */
+	for (r = runtime; r != NULL; r = r->outer) {
+		smp_store_mb(r->sleeper, current);	/* then stopping: see lunatik_close() */
+		stopping |= READ_ONCE(r->stopping);
+	}
+	if (!stopping && !(kthread && kthread_should_stop()) && !fatal_signal_pending(current) &&
+	    state != TASK_RUNNING) {
+		timeout = schedule_timeout(timeout);
+		/* a new period of the time limit, from the next check */
+		runtime->deadline_ns = 0;
+		runtime->overtime = false;
+	}
+	__set_current_state(TASK_RUNNING);
+	for (r = runtime; r != NULL; r = r->outer)
+		WRITE_ONCE(r->sleeper, NULL);
+	return timeout;
+}
+EXPORT_SYMBOL_GPL(lunatik_sleep);
+
 /*
  * The metatable holds the metamethods (names that start with "__") and
  * __metatable; the other functions are in a table of methods, its
- * __index.  Neither is reachable from a script: not through getmetatable
+ * __index.  A metatable of that name already made stays.  Neither is reachable from a script: not through getmetatable
  * (__metatable), nor as ud.__index or ud.__gc (not methods).
  */
-void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods)
+void lunatik_pushclass(lua_State *L, const char *name, const luaL_Reg *methods)
 {
 	const luaL_Reg *reg;
 
-	luaL_newmetatable(L, name);
+	lua_newtable(L);
 	lua_newtable(L);
 	for (reg = methods; reg->name != NULL; reg++) {
 		lua_pushcfunction(L, reg->func);
 		lua_setfield(L, strncmp(reg->name, "__", 2) == 0 ? -3 : -2, reg->name);
 	}
-	lua_setfield(L, -2, "__index");
+	/* an __index of its own (a table's lookup) leaves no room for methods */
+	if (lua_getfield(L, -2, "__index") == LUA_TNIL) {
+		lua_pop(L, 1);
+		lua_setfield(L, -2, "__index");
+	} else {
+		lua_pop(L, 2);
+	}
 	lua_pushstring(L, name);
 	lua_setfield(L, -2, "__metatable");
+	lua_pushstring(L, name);
+	lua_setfield(L, -2, "__name");	/* as luaL_newmetatable's */
+}
+
+/* registered whole, once made: an error on the way leaves no part of it */
+void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods)
+{
+	if (luaL_getmetatable(L, name) != LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
 	lua_pop(L, 1);
+	lunatik_pushclass(L, name, methods);
+	lua_setfield(L, LUA_REGISTRYINDEX, name);
 }
 EXPORT_SYMBOL_GPL(lunatik_newclass);
 
@@ -371,7 +641,9 @@ static int lunatik_setup(lua_State *L)
 	lunatik_arena_close(lunatik_toruntime(L));
 	if (luai_loadchunk(L, script->buf, script->size, script->chunkname, "t") != LUA_OK)
 		return lua_error(L);
-	lua_call(L, 0, 0);
+	lua_call(L, 0, 1);
+	if (lua_isfunction(L, -1))
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &lunatik_task);
 	return 0;
 }
 
@@ -382,6 +654,12 @@ static int lunatik_setup(lua_State *L)
 static struct lock_class_key lunatik_leaf_mutex;
 static struct lock_class_key lunatik_leaf_spin;
 
+const lunatik_class_t lunatik_runtime_class = {
+	.name = "lunatik.runtime",
+	.methods = lualunatik_methods,
+	.release = lunatik_release,
+};
+
 static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
 {
 	lunatik_runtime_t *runtime = kzalloc(sizeof(*runtime), GFP_KERNEL);
@@ -389,26 +667,29 @@ static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
 
 	if (runtime == NULL)
 		return NULL;
-	kref_init(&runtime->kref);
+	lunatik_object_init(&runtime->object, &lunatik_runtime_class);
 	runtime->sleep = sleep;
-	if (sleep) {
-		mutex_init(&runtime->mutex);
-		if (leaf)
-			lockdep_set_class(&runtime->mutex, &lunatik_leaf_mutex);
-	} else {
-		spin_lock_init(&runtime->spin);
-		if (leaf)
-			lockdep_set_class(&runtime->spin, &lunatik_leaf_spin);
+	mutex_init(&runtime->mutex);
+	spin_lock_init(&runtime->spin);
+	if (leaf) {
+		lockdep_set_class(&runtime->mutex, &lunatik_leaf_mutex);
+		lockdep_set_class(&runtime->spin, &lunatik_leaf_spin);
 	}
-	runtime->gfp = sleep ? GFP_KERNEL : GFP_ATOMIC;
+	INIT_LIST_HEAD(&runtime->children);
+	INIT_LIST_HEAD(&runtime->sibling);
 	runtime->max_memory = READ_ONCE(max_memory);
-	runtime->timeout_ns = (u64)(sleep ? READ_ONCE(max_time_ms) :
-					    READ_ONCE(max_atomic_time_ms)) * NSEC_PER_MSEC;
+	runtime->account = lunatik_account_new(runtime->max_memory);
+	if (runtime->account == NULL) {
+		kfree(runtime);
+		return NULL;
+	}
+	runtime->sleep_timeout_ns = (u64)READ_ONCE(max_time_ms) * NSEC_PER_MSEC;
+	runtime->atomic_timeout_ns = (u64)READ_ONCE(max_atomic_time_ms) * NSEC_PER_MSEC;
 
 	lunatik_arena_open(runtime);
 	L = lua_newstate(lunatik_alloc, runtime);
 	if (L == NULL) {
-		lunatik_release(&runtime->kref);
+		lunatik_put(runtime);
 		return NULL;
 	}
 	/* luai_protected finds the runtime there, and its 'unprotected' first */
@@ -417,10 +698,23 @@ static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
 	*(lunatik_runtime_t **)lua_getextraspace(L) = runtime;
 	lua_atpanic(L, lunatik_panic);
 	lua_setwarnf(L, lunatik_warn, runtime);
-	luai_limits(L)->nosleep = !sleep;
 	luai_limits(L)->check = lunatik_check;
 	runtime->L = L;
 	return runtime;
+}
+
+/* from now on, entries find the state ready (or not) */
+static void lunatik_serve(lunatik_runtime_t *runtime, bool ready)
+{
+	unsigned long flags;
+
+	if (runtime->sleep) {
+		runtime->ready = ready;
+	} else {
+		spin_lock_irqsave(&runtime->spin, flags);
+		runtime->ready = ready;
+		spin_unlock_irqrestore(&runtime->spin, flags);
+	}
 }
 
 /*
@@ -429,9 +723,9 @@ static lunatik_runtime_t *lunatik_new(bool sleep, bool leaf)
  * before the runtime is locked: reading sleeps.
  */
 int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool sleep,
-		       bool lunatik, char *msg, size_t msgsize)
+		       unsigned int flags, lunatik_runtime_t *outer, char *msg, size_t msgsize)
 {
-	struct lunatik_script script = {.lunatik = lunatik};
+	struct lunatik_script script = {.lunatik = flags & LUNATIK_LIB};
 	lunatik_runtime_t *runtime;
 	lua_State *L;
 	ssize_t size;
@@ -459,21 +753,29 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 	}
 	script.size = size;
 
-	runtime = lunatik_new(sleep, !lunatik);
+	runtime = lunatik_new(sleep, !(flags & LUNATIK_LIB));
 	if (runtime == NULL) {
 		ret = -ENOMEM;
 		goto out;
 	}
-	L = lunatik_enter(runtime);
+	runtime->driver = flags & LUNATIK_DRIVER;
+	/* no entry is served before the script has run, in process context */
+	mutex_lock(&runtime->mutex);
+	L = runtime->L;
+	lunatik_arm(runtime, L, false);
 	lua_pushcfunction(L, lunatik_setup);
 	lua_pushlightuserdata(L, &script);
+	runtime->outer = outer;
 	status = lua_pcall(L, 1, 0, 0);
+	runtime->outer = NULL;
 	if (status != LUA_OK) {
 		strscpy(msg, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
 			     "(error object is not a string)", msgsize);
 		lua_pop(L, 1);
 	}
-	lunatik_leave(runtime);
+	runtime->holder = NULL;
+	lunatik_serve(runtime, status == LUA_OK);
+	mutex_unlock(&runtime->mutex);
 
 	if (status != LUA_OK) {
 		lunatik_stop(runtime);
@@ -488,16 +790,28 @@ out:
 	return ret;
 }
 
-int lunatik_runtime(lunatik_runtime_t **pruntime, const char *script, bool sleep)
+static int lunatik_make(lunatik_runtime_t **pruntime, const char *script, bool sleep,
+			unsigned int flags)
 {
 	char msg[128];
-	int ret = lunatik_newruntime(pruntime, script, sleep, sleep, msg, sizeof(msg));
+	int ret = lunatik_newruntime(pruntime, script, sleep, flags, NULL, msg, sizeof(msg));
 
 	if (ret == -EINVAL)
 		pr_err("%s: %s\n", script, msg);
 	return ret;
 }
+
+int lunatik_runtime(lunatik_runtime_t **pruntime, const char *script, bool sleep)
+{
+	return lunatik_make(pruntime, script, sleep, sleep ? LUNATIK_LIB : 0);
+}
 EXPORT_SYMBOL_GPL(lunatik_runtime);
+
+int lunatik_driver(lunatik_runtime_t **pruntime, const char *script)
+{
+	return lunatik_make(pruntime, script, true, LUNATIK_LIB | LUNATIK_DRIVER);
+}
+EXPORT_SYMBOL_GPL(lunatik_driver);
 
 static int __init lunatik_init(void)
 {
@@ -507,6 +821,7 @@ static int __init lunatik_init(void)
 
 static void __exit lunatik_exit(void)
 {
+	lunatik_object_flush();
 }
 
 module_init(lunatik_init);

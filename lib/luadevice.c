@@ -2,14 +2,16 @@
 /*
  * luadevice.c: the Lua library 'device', character devices written in Lua.
  *
- * A device is a struct luadevice with a reference count: one reference
- * for its userdata and one for each open file; it holds a reference to
- * its runtime.  Its Lua side (the driver table, and the userdata itself,
- * kept in the registry so that a script needs no reference of its own)
- * lives while it is installed: until delete() or the runtime's end.
- * Every callback runs through lunatik_run(), so the runtime's lock
- * serializes callbacks and deletion; once the device is deleted, an open
- * file fails with -ENXIO.  User memory is copied outside the lock, through
+ * A device is an object (lunatik.h): one reference for each userdata of
+ * it, in any runtime, and one for each open file; it holds a reference to
+ * the runtime that made it.  Its Lua side (the driver table, and that
+ * runtime's userdata, kept in its registry so that a script needs no
+ * reference of its own) lives while it is installed: until delete() or
+ * that runtime's end.  Every callback runs through lunatik_run(), so the
+ * runtime's lock serializes callbacks and deletion; once the device is
+ * deleted, an open file fails with -ENXIO.  Removing it from the system
+ * sleeps: a callback of a runtime that may not sleep that deletes it
+ * leaves that to a work item.  User memory is copied outside the lock, through
  * a buffer of at most LUADEVICE_MAXIO bytes (a page fault may take long)
  * charged to the caller's memory cgroup; a caller that waits for the
  * runtime can be killed.
@@ -20,7 +22,6 @@
 #include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/idr.h>
-#include <linux/kref.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/namei.h>
@@ -28,6 +29,7 @@
 #include <linux/stat.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/workqueue.h>
 
 #include "lunatik.h"
 #include "lunatik_compat.h"
@@ -39,8 +41,9 @@
 #define LUADEVICE_SMALLIO	64	/* reads up to this size use the stack */
 
 struct luadevice {
-	struct kref kref;
-	lunatik_runtime_t *runtime;
+	lunatik_object_t object;
+	lunatik_runtime_t *runtime;	/* that made it */
+	struct work_struct remove;	/* from the system, where one may sleep */
 	struct cdev *cdev;
 	dev_t devt;
 	umode_t mode;
@@ -59,12 +62,12 @@ struct luadevice_file {
 /* installed devices by minor; held to install, to delete and to open */
 static DEFINE_MUTEX(luadevice_mutex);
 static DEFINE_IDR(luadevice_idr);
-static struct class *luadevice_class;
+static struct class *luadevice_sysclass;
 static dev_t luadevice_base;
 
-static void luadevice_free(struct kref *kref)
+static void luadevice_free(lunatik_object_t *object)
 {
-	struct luadevice *dev = container_of(kref, struct luadevice, kref);
+	struct luadevice *dev = container_of(object, struct luadevice, object);
 
 	lunatik_put(dev->runtime);
 	kfree(dev);
@@ -72,7 +75,7 @@ static void luadevice_free(struct kref *kref)
 
 static void luadevice_put(struct luadevice *dev)
 {
-	kref_put(&dev->kref, luadevice_free);
+	lunatik_object_put(&dev->object);
 }
 
 /*
@@ -274,7 +277,7 @@ static int luadevice_fop_open(struct inode *inode, struct file *f)
 	mutex_lock(&luadevice_mutex);
 	dev = idr_find(&luadevice_idr, iminor(inode));
 	if (dev != NULL)
-		kref_get(&dev->kref);
+		lunatik_object_get(&dev->object);
 	mutex_unlock(&luadevice_mutex);
 	if (dev == NULL)
 		return -ENXIO;
@@ -372,7 +375,7 @@ static int luadevice_install(struct luadevice *dev, const char **why)
 	ret = cdev_add(dev->cdev, dev->devt, 1);
 	if (ret < 0)
 		goto cdev;
-	device = device_create(luadevice_class, NULL, dev->devt, dev, "%s", dev->name);
+	device = device_create(luadevice_sysclass, NULL, dev->devt, dev, "%s", dev->name);
 	ret = PTR_ERR_OR_ZERO(device);
 	if (ret == 0) {
 		dev->installed = true;
@@ -394,21 +397,47 @@ static void luadevice_unref(lua_State *L, struct luadevice *dev)
 	dev->driver = dev->self = LUA_NOREF;
 }
 
-/* removes 'dev' from the system and ends its Lua side; the runtime is locked */
-static void luadevice_remove(lua_State *L, struct luadevice *dev)
+static void luadevice_uninstall(struct luadevice *dev)
 {
 	mutex_lock(&luadevice_mutex);
 	idr_remove(&luadevice_idr, MINOR(dev->devt));
 	mutex_unlock(&luadevice_mutex);
-	device_destroy(luadevice_class, dev->devt);
+	device_destroy(luadevice_sysclass, dev->devt);
 	cdev_del(dev->cdev);
-	dev->installed = false;
-	luadevice_unref(L, dev);
 }
 
-static struct luadevice **luadevice_check(lua_State *L, int idx)
+static void luadevice_removework(struct work_struct *work)
 {
-	return luaL_checkudata(L, idx, LUADEVICE_MT);
+	struct luadevice *dev = container_of(work, struct luadevice, remove);
+
+	luadevice_uninstall(dev);
+	luadevice_put(dev);
+}
+
+/* where the module goes: the removals left to work items are done */
+static struct workqueue_struct *luadevice_wq;
+
+/*
+ * Ends the Lua side of 'dev' and removes it from the system, now or,
+ * where the entry may not sleep, from a work item; the runtime is locked.
+ */
+static void luadevice_remove(lua_State *L, struct luadevice *dev)
+{
+	dev->installed = false;
+	luadevice_unref(L, dev);
+	if (lunatik_cansleep(L)) {
+		luadevice_uninstall(dev);
+	} else {
+		lunatik_object_get(&dev->object);
+		queue_work(luadevice_wq, &dev->remove);
+	}
+}
+
+static const lunatik_class_t luadevice_class;
+
+static struct luadevice *luadevice_check(lua_State *L, int idx)
+{
+	return container_of(lunatik_checkobject(L, idx, &luadevice_class), struct luadevice, object);
 }
 
 static void luadevice_checkfield(lua_State *L, const char *field, int type, bool optional)
@@ -473,29 +502,29 @@ static umode_t luadevice_checkmode(lua_State *L)
 static int luadevice_new(lua_State *L)
 {
 	lunatik_runtime_t *runtime = lunatik_toruntime(L);
-	struct luadevice **udata;
+	lunatik_object_t **box;
 	struct luadevice *dev;
 	const char *why = NULL;
 	int ret;
 	int i;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
-	if (runtime == NULL || !runtime->sleep)
-		return luaL_error(L, "device.new needs a runtime that may sleep");
+	if (!lunatik_cansleep(L))
+		return luaL_error(L, "device.new cannot run where the runtime may not sleep "
+				  "(a callback): make devices in the script's top level");
 	for (i = 0; i < ARRAY_SIZE(luadevice_names); i++)
 		luadevice_checkfield(L, luadevice_names[i], LUA_TFUNCTION, true);
 
-	udata = lua_newuserdatauv(L, sizeof(*udata), 0);
-	*udata = NULL;
-	luaL_setmetatable(L, LUADEVICE_MT);
+	box = lunatik_newbox(L, &luadevice_class);
 	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
 	if (dev == NULL)
 		return luaL_error(L, "not enough memory for a device");
-	kref_init(&dev->kref);
+	lunatik_object_init(&dev->object, &luadevice_class);
 	lunatik_get(runtime);
 	dev->runtime = runtime;
 	dev->driver = dev->self = LUA_NOREF;
-	*udata = dev;
+	INIT_WORK(&dev->remove, luadevice_removework);
+	*box = &dev->object;
 	luadevice_checkname(L, dev);
 	dev->mode = luadevice_checkmode(L);
 
@@ -514,31 +543,44 @@ static int luadevice_new(lua_State *L)
 	return 1;
 }
 
-/* device.delete(dev), dev:delete(): deleting again does nothing */
+/*
+ * device.delete(dev), dev:delete(): deleting again does nothing.  Its Lua
+ * side is in the state of the runtime that made it: only that runtime
+ * deletes it.
+ */
 static int luadevice_delete(lua_State *L)
 {
-	struct luadevice *dev = *luadevice_check(L, 1);
+	struct luadevice *dev = luadevice_check(L, 1);
 
-	if (dev != NULL && dev->installed) {
+	if (dev->runtime != lunatik_toruntime(L))
+		return luaL_error(L, "device '%s' is deleted by the runtime that made it", dev->name);
+	if (dev->installed) {
 		luadevice_remove(L, dev);
 		lunatik_checktime(L);
 	}
 	return 0;
 }
 
-/* a finalizer raises no error: what it releases must all be released */
+/*
+ * A finalizer raises no error: what it releases must all be released.
+ * An installed device's own userdata is finalized only when the state
+ * closes (its registry holds it): the device goes with it.
+ */
 static int luadevice_gc(lua_State *L)
 {
-	struct luadevice **udata = luadevice_check(L, 1);
-	struct luadevice *dev = *udata;
+	lunatik_object_t **box = lua_touserdata(L, 1);
+	struct luadevice *dev;
 
-	if (dev != NULL) {
-		if (dev->installed)
+	if (*box == NULL)
+		return 0;
+	dev = container_of(*box, struct luadevice, object);
+	if (dev->installed && dev->runtime == lunatik_toruntime(L)) {
+		lua_rawgeti(L, LUA_REGISTRYINDEX, dev->self);
+		if (lua_rawequal(L, 1, -1))
 			luadevice_remove(L, dev);
-		*udata = NULL;
-		luadevice_put(dev);
+		lua_pop(L, 1);
 	}
-	return 0;
+	return lunatik_object_gc(L);
 }
 
 static const luaL_Reg luadevice_lib[] = {
@@ -554,10 +596,18 @@ static const luaL_Reg luadevice_mt[] = {
 	{NULL, NULL}
 };
 
+static const lunatik_class_t luadevice_class = {
+	.name = LUADEVICE_MT,
+	.methods = luadevice_mt,
+	.release = luadevice_free,
+	.atomic = true,
+	.owner = THIS_MODULE,
+};
+
 int luaopen_device(lua_State *L)
 {
 	luaL_newlib(L, luadevice_lib);
-	lunatik_newclass(L, LUADEVICE_MT, luadevice_mt);
+	lunatik_newobjectclass(L, &luadevice_class);
 	return 1;
 }
 EXPORT_SYMBOL_GPL(luaopen_device);
@@ -568,18 +618,25 @@ static int __init luadevice_init(void)
 
 	if (ret < 0)
 		return ret;
-	luadevice_class = lunatik_class_create("luadevice");
-	if (IS_ERR(luadevice_class)) {
-		unregister_chrdev_region(luadevice_base, LUADEVICE_MINORS);
-		return PTR_ERR(luadevice_class);
-	}
-	luadevice_class->devnode = luadevice_devnode;
-	return 0;
+	luadevice_sysclass = lunatik_class_create("luadevice");
+	ret = PTR_ERR_OR_ZERO(luadevice_sysclass);
+	if (ret < 0)
+		goto region;
+	luadevice_sysclass->devnode = luadevice_devnode;
+	luadevice_wq = alloc_workqueue("luadevice", 0, 0);
+	if (luadevice_wq != NULL)
+		return 0;
+	ret = -ENOMEM;
+	class_destroy(luadevice_sysclass);
+region:
+	unregister_chrdev_region(luadevice_base, LUADEVICE_MINORS);
+	return ret;
 }
 
 static void __exit luadevice_exit(void)
 {
-	class_destroy(luadevice_class);
+	destroy_workqueue(luadevice_wq);
+	class_destroy(luadevice_sysclass);
 	unregister_chrdev_region(luadevice_base, LUADEVICE_MINORS);
 	idr_destroy(&luadevice_idr);
 }

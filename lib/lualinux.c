@@ -3,6 +3,7 @@
  * lualinux.c: the Lua library 'linux', some facilities of the kernel.
  */
 #include <linux/errno.h>
+#include <linux/jiffies.h>
 #include <linux/module.h>
 #include <linux/preempt.h>
 #include <linux/random.h>
@@ -124,8 +125,34 @@ LUALINUX_BYTEORDERS(64)
 	{"htobe" #bits, lualinux_htobe##bits}, {"be" #bits "toh", lualinux_be##bits##toh},	\
 	{"htole" #bits, lualinux_htole##bits}, {"le" #bits "toh", lualinux_le##bits##toh}
 
+/*
+ * linux.schedule([ms [, state]]): sleeps, in an entry that may sleep,
+ * until woken or for 'ms'; the milliseconds left if woken early.
+ */
+static int lualinux_schedule(lua_State *L)
+{
+	lua_Integer ms = luaL_optinteger(L, 1, -1);
+	lua_Integer state = luaL_optinteger(L, 2, TASK_INTERRUPTIBLE);
+	long timeout = MAX_SCHEDULE_TIMEOUT;
+	long left;
+
+	if (!lunatik_toruntime(L)->sleep || !lunatik_cansleep(L))
+		return luaL_error(L, "linux.schedule needs a runtime that may sleep");
+	if (!lua_isnoneornil(L, 1)) {
+		luaL_argcheck(L, ms >= 0, 1, "milliseconds must not be negative");
+		timeout = msecs_to_jiffies(min_t(lua_Integer, ms, UINT_MAX));
+	}
+	luaL_argcheck(L, state == TASK_RUNNING || state == TASK_INTERRUPTIBLE ||
+		      state == TASK_UNINTERRUPTIBLE || state == TASK_KILLABLE || state == TASK_IDLE,
+		      2, "not a value of linux.task");
+	left = lunatik_sleep(L, timeout, state);
+	lua_pushinteger(L, timeout == MAX_SCHEDULE_TIMEOUT ? 0 : jiffies_to_msecs(left));
+	return 1;
+}
+
 static const luaL_Reg lualinux_lib[] = {
 	{"random", lualinux_random},
+	{"schedule", lualinux_schedule},
 	{"getsid", lualinux_getsid},
 	{"time", lualinux_time},
 	{"difftime", lualinux_difftime},

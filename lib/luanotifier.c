@@ -4,11 +4,12 @@
  *
  * Keyboard notifiers run with interrupts off and a spinlock held: their
  * callbacks need a runtime that may not sleep, whose lock is a spinlock
- * taken with interrupts off.  Unregistering waits for callbacks in flight
- * (synchronize_rcu), which sleeps: delete() only marks a notifier and its
- * work unregisters it in process context, then drops its reference to the
- * runtime and frees it.  Until then a callback that fires finds it deleted
- * and does nothing.
+ * taken with interrupts off.  A notifier is an object (lunatik.h); being
+ * registered holds a reference.  Unregistering waits for callbacks in
+ * flight (synchronize_rcu), which sleeps: delete() only ends its Lua side,
+ * and its work unregisters it in process context, then drops its
+ * references.  Until then a callback that fires finds it deleted and does
+ * nothing.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -32,8 +33,9 @@
 static atomic_t luanotifier_count = ATOMIC_INIT(0);
 
 struct luanotifier {
+	lunatik_object_t object;
 	struct notifier_block nb;
-	lunatik_runtime_t *runtime;	/* a reference, until unregistered */
+	lunatik_runtime_t *runtime;	/* that made it: a reference, until unregistered */
 	int callback;	/* registry reference to the callback; LUA_NOREF once deleted */
 	int self;	/* registry reference to the userdata while registered */
 	struct work_struct work;
@@ -81,6 +83,11 @@ static int luanotifier_keyboard(struct notifier_block *nb, unsigned long event, 
 	return ret < 0 ? NOTIFY_DONE : ret;
 }
 
+static void luanotifier_free(lunatik_object_t *object)
+{
+	kfree(container_of(object, struct luanotifier, object));
+}
+
 static void luanotifier_unregister(struct work_struct *work)
 {
 	struct luanotifier *n = container_of(work, struct luanotifier, work);
@@ -88,16 +95,13 @@ static void luanotifier_unregister(struct work_struct *work)
 	unregister_keyboard_notifier(&n->nb);
 	atomic_dec(&luanotifier_count);
 	lunatik_put(n->runtime);
-	kfree(n);
+	lunatik_object_put(&n->object);
 }
 
-/* ends the Lua side of a notifier; its work unregisters and frees it */
-static void luanotifier_drop(lua_State *L, struct luanotifier **udata)
+/* ends the Lua side of a notifier; its work unregisters it */
+static void luanotifier_drop(lua_State *L, struct luanotifier *n)
 {
-	struct luanotifier *n = *udata;
-
-	if (n != NULL) {
-		*udata = NULL;
+	if (n->self != LUA_NOREF) {
 		luaL_unref(L, LUA_REGISTRYINDEX, n->callback);
 		luaL_unref(L, LUA_REGISTRYINDEX, n->self);
 		n->callback = n->self = LUA_NOREF;
@@ -105,43 +109,51 @@ static void luanotifier_drop(lua_State *L, struct luanotifier **udata)
 	}
 }
 
+static const lunatik_class_t luanotifier_class;
+
 /* notifier.keyboard(callback) */
 static int luanotifier_new(lua_State *L)
 {
 	lunatik_runtime_t *runtime = lunatik_toruntime(L);
-	struct luanotifier **udata;
+	lunatik_object_t **box;
 	struct luanotifier *n;
 	int ret;
 
 	luaL_checktype(L, 1, LUA_TFUNCTION);
-	if (runtime == NULL || runtime->sleep)
+	if (runtime->sleep)
 		return luaL_error(L, "notifier.keyboard needs a runtime that may not sleep "
 				  "(lunatik.runtime(script, false))");
-	udata = lua_newuserdatauv(L, sizeof(*udata), 0);
-	*udata = NULL;
-	luaL_setmetatable(L, LUANOTIFIER_MT);
-	if (atomic_inc_return(&luanotifier_count) > LUANOTIFIER_MAX) {
-		atomic_dec(&luanotifier_count);
-		return luaL_error(L, "too many keyboard notifiers (at most %d)", LUANOTIFIER_MAX);
-	}
-	n = kzalloc(sizeof(*n), GFP_ATOMIC);
-	if (n == NULL) {
-		atomic_dec(&luanotifier_count);
+	if (!lunatik_cansleep(L))
+		return luaL_error(L, "notifier.keyboard cannot run where the runtime may not sleep "
+				  "(a callback): register notifiers in the script's top level");
+	box = lunatik_newbox(L, &luanotifier_class);
+	n = kzalloc(sizeof(*n), GFP_KERNEL);
+	if (n == NULL)
 		return luaL_error(L, "not enough memory for a notifier");
-	}
+	lunatik_object_init(&n->object, &luanotifier_class);
 	n->nb.notifier_call = luanotifier_keyboard;
 	n->runtime = runtime;
 	n->callback = n->self = LUA_NOREF;
 	INIT_WORK(&n->work, luanotifier_unregister);
-	lunatik_get(runtime);
-	*udata = n;	/* from here, garbage collection ends it */
+	*box = &n->object;	/* from here, garbage collection frees it */
 	lua_pushvalue(L, 1);
 	n->callback = luaL_ref(L, LUA_REGISTRYINDEX);
 	lua_pushvalue(L, -1);
 	n->self = luaL_ref(L, LUA_REGISTRYINDEX);
+	/* counted once nothing raises before its work would uncount it */
+	if (atomic_inc_return(&luanotifier_count) > LUANOTIFIER_MAX) {
+		atomic_dec(&luanotifier_count);
+		luaL_unref(L, LUA_REGISTRYINDEX, n->callback);
+		luaL_unref(L, LUA_REGISTRYINDEX, n->self);
+		n->callback = n->self = LUA_NOREF;
+		return luaL_error(L, "too many keyboard notifiers (at most %d)", LUANOTIFIER_MAX);
+	}
+	/* the registration's references, which its work drops */
+	lunatik_get(runtime);
+	lunatik_object_get(&n->object);
 	ret = register_keyboard_notifier(&n->nb);
 	if (ret != 0) {
-		luanotifier_drop(L, udata);
+		luanotifier_drop(L, n);
 		return luaL_error(L, "cannot register a keyboard notifier (%d)", ret);
 	}
 	return 1;
@@ -150,8 +162,31 @@ static int luanotifier_new(lua_State *L)
 /* notifier.delete(n), n:delete(): deleting again does nothing */
 static int luanotifier_delete(lua_State *L)
 {
-	luanotifier_drop(L, luaL_checkudata(L, 1, LUANOTIFIER_MT));
+	struct luanotifier *n = container_of(lunatik_checkobject(L, 1, &luanotifier_class),
+					     struct luanotifier, object);
+
+	if (n->runtime != lunatik_toruntime(L))
+		return luaL_error(L, "a notifier is deleted by the runtime that made it");
+	luanotifier_drop(L, n);
 	return 0;
+}
+
+/* a registered notifier's own userdata is finalized when the state closes */
+static int luanotifier_gc(lua_State *L)
+{
+	lunatik_object_t **box = lua_touserdata(L, 1);
+	struct luanotifier *n;
+
+	if (*box == NULL)
+		return 0;
+	n = container_of(*box, struct luanotifier, object);
+	if (n->self != LUA_NOREF && n->runtime == lunatik_toruntime(L)) {
+		lua_rawgeti(L, LUA_REGISTRYINDEX, n->self);
+		if (lua_rawequal(L, 1, -1))
+			luanotifier_drop(L, n);
+		lua_pop(L, 1);
+	}
+	return lunatik_object_gc(L);
 }
 
 static const luaL_Reg luanotifier_lib[] = {
@@ -162,7 +197,7 @@ static const luaL_Reg luanotifier_lib[] = {
 
 static const luaL_Reg luanotifier_mt[] = {
 	{"delete", luanotifier_delete},
-	{"__gc", luanotifier_delete},
+	{"__gc", luanotifier_gc},
 	{"__close", luanotifier_delete},
 	{NULL, NULL}
 };
@@ -192,12 +227,20 @@ static void luanotifier_flags(lua_State *L, const struct luanotifier_flag *flag,
 	lua_setfield(L, -2, name);
 }
 
+static const lunatik_class_t luanotifier_class = {
+	.name = LUANOTIFIER_MT,
+	.methods = luanotifier_mt,
+	.release = luanotifier_free,
+	.atomic = true,
+	.owner = THIS_MODULE,
+};
+
 int luaopen_notifier(lua_State *L)
 {
 	luaL_newlib(L, luanotifier_lib);
 	luanotifier_flags(L, luanotifier_kbd, "kbd");
 	luanotifier_flags(L, luanotifier_notify, "notify");
-	lunatik_newclass(L, LUANOTIFIER_MT, luanotifier_mt);
+	lunatik_newobjectclass(L, &luanotifier_class);
 	return 1;
 }
 EXPORT_SYMBOL_GPL(luaopen_notifier);

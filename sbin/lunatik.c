@@ -2,10 +2,11 @@
 /*
  * lunatik: run scripts and a REPL in the kernel, through /dev/lunatik.
  *
- * usage: lunatik [[--run] <script>] [--stop <script>]
+ * usage: lunatik [[--run] <script>] [--spawn <script>] [--stop <script>] [--list]
  *
  * Speaks the protocol of lunatik.lua: each write is a command ("#repl",
- * "#run", "#stop") whose reply starts with a status line.
+ * "#run", "#spawn", "#stop", "#list") whose reply starts with a status
+ * line.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -19,7 +20,8 @@
 #include <editline/readline.h>
 
 #define LUNATIK_DEVICE	"/dev/lunatik"
-#define LUNATIK_USAGE	"usage: %s [[--run] <script>] [--stop <script>]\n"
+#define LUNATIK_USAGE	\
+	"usage: %s [[--run] <script>] [--spawn <script>] [--stop <script>] [--list]\n"
 
 static const char *progname;
 
@@ -82,7 +84,10 @@ static void lunatik_fail(const char *what)
 	exit(EXIT_FAILURE);
 }
 
-/* #run or #stop of a script; true if it went well */
+/*
+ * #run, #spawn or #stop of a script, or #list (script ""); true if it
+ * went well.  What the command tells goes to standard output.
+ */
 static bool lunatik_script(int fd, const char *command, const char *script)
 {
 	struct reply reply;
@@ -97,6 +102,8 @@ static bool lunatik_script(int fd, const char *command, const char *script)
 	ok = strcmp(reply.status, "ok") == 0;
 	if (!ok)
 		fprintf(stderr, "%s: %s", progname, reply.text);
+	else
+		fputs(reply.text, stdout);
 	reply_free(&reply);
 	return ok;
 }
@@ -195,7 +202,9 @@ static void usage(void)
 int main(int argc, char *argv[])
 {
 	const char *run = NULL;
+	const char *spawn = NULL;
 	const char *stop = NULL;
+	bool list = false;
 	bool ok = true;
 	int fd;
 	int i;
@@ -204,8 +213,12 @@ int main(int argc, char *argv[])
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--run") == 0 && i + 1 < argc && run == NULL)
 			run = argv[++i];
+		else if (strcmp(argv[i], "--spawn") == 0 && i + 1 < argc && spawn == NULL)
+			spawn = argv[++i];
 		else if (strcmp(argv[i], "--stop") == 0 && i + 1 < argc && stop == NULL)
 			stop = argv[++i];
+		else if (strcmp(argv[i], "--list") == 0)
+			list = true;
 		else if (argv[i][0] != '-' && run == NULL)
 			run = argv[i];
 		else
@@ -223,9 +236,13 @@ int main(int argc, char *argv[])
 	}
 	if (run != NULL)
 		ok = lunatik_script(fd, "run", run);
+	if (spawn != NULL)
+		ok = lunatik_script(fd, "spawn", spawn) && ok;
 	if (stop != NULL)
 		ok = lunatik_script(fd, "stop", stop) && ok;
-	if (run == NULL && stop == NULL)
+	if (list)
+		ok = lunatik_script(fd, "list", "") && ok;
+	if (run == NULL && spawn == NULL && stop == NULL && !list)
 		lunatik_repl(fd);
 	close(fd);
 	return ok ? EXIT_SUCCESS : EXIT_FAILURE;

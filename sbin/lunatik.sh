@@ -9,7 +9,7 @@ set -u
 
 usage="usage: $0 {start|stop|restart|status|install|run}"
 top=$(cd "$(dirname "$0")/.." && pwd)
-modules="lunatik luadevice lualinux luanotifier lunatik_run"
+modules="lunatik luadevice lualinux luanotifier luadata luarcu luathread luaprobe luasyscall lunatik_run"
 script=/lib/modules/lua/lunatik.lua
 
 loaded() {
@@ -50,10 +50,12 @@ status() {
 	done
 }
 
+# lunatik.lua and the Lua modules of the libraries (syscall.table)
 install_driver() {
 	# installed by 'make install' already, where there is no lunatik.lua to copy
 	[ -f "$top/lunatik.lua" ] || [ ! -f "$script" ] || return 0
-	mkdir -p /lib/modules/lua && cp "$top/lunatik.lua" "$script"
+	mkdir -p /lib/modules/lua/syscall && cp "$top/lunatik.lua" "$script" &&
+		cp "$top/lib/syscall/table.lua" /lib/modules/lua/syscall/table.lua
 }
 
 run() {

@@ -79,7 +79,8 @@ host $? "a script's error goes to the kernel log with its file and line"
 # with no tag or with one of this run's: the guest's architecture, whether
 # its kernel counts preemption, and "debug" on make check-debug
 tags="$arch $(grep -q '^CONFIG_PREEMPT_COUNT=y' "$kdir/.config" && echo preempt-count ||
-	echo no-preempt-count)${LUNATIK_KERNEL:+ debug}"
+	echo no-preempt-count) $(grep -q '^CONFIG_PREEMPT_RT=y' "$kdir/.config" && echo rt ||
+	echo no-rt)${LUNATIK_KERNEL:+ debug}"
 echo "# the plan's tags: $tags"
 awk -v tags=" $tags " '
 FNR == NR {

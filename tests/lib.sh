@@ -199,6 +199,7 @@ guest_initramfs() {
 	cp "$top/tests/guest/init" "$root/init"
 	echo "$*" > "$root/mode"
 	cp "$top"/*.ko "$top/lunatik.lua" "$root/lunatik/"
+	mkdir -p "$root/lunatik/lib" && cp -R "$top/lib/syscall" "$root/lunatik/lib/"
 	cp "$top/sbin/lunatik.sh" "$root/lunatik/sbin/"
 	guest_program "$top/sbin/lunatik" /lunatik/sbin/lunatik
 	cp -R "$top/examples" "$top/tests/guest" "$root/lunatik/"

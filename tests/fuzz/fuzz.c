@@ -223,13 +223,15 @@ unsigned int luai_seed(void)
 /* as lunatik_new, for a runtime that may sleep */
 static lunatik_runtime_t *fuzz_new(void)
 {
+	static lunatik_account_t account;
 	lunatik_runtime_t *runtime = &fuzz_runtime;
 	lua_State *L;
 
 	memset(runtime, 0, sizeof(*runtime));
+	memset(&account, 0, sizeof(account));
 	runtime->sleep = true;
-	runtime->gfp = GFP_KERNEL;
 	runtime->max_memory = FUZZ_MEMORY;
+	runtime->account = &account;
 	lunatik_arena_open(runtime);
 	L = lua_newstate(fuzz_alloc, runtime);
 	if (L == NULL) {

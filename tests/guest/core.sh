@@ -16,8 +16,16 @@ check "insmod lunatik_testlib" insmod $K/lunatik_testlib.ko
 check "insmod luadevice" insmod luadevice.ko
 check "insmod lualinux" insmod lualinux.ko
 check "insmod luanotifier" insmod luanotifier.ko
+check "insmod luadata" insmod luadata.ko
+check "insmod luarcu" insmod luarcu.ko
+check "insmod luathread" insmod luathread.ko
+check "insmod luaprobe" insmod luaprobe.ko
+check "insmod luasyscall" insmod luasyscall.ko
+check "make install installed syscall.table" cp -R /installed/lib/modules/lua/syscall /lib/modules/lua/
 check "insmod lunatik_test: the C API and the suites" \
-	insmod $K/lunatik_test.ko capi=1 suites=dialect,lunatiklib,limits,device,linux,notifier,sandbox pin=1
+	insmod $K/lunatik_test.ko capi=1 \
+	suites=dialect,lunatiklib,limits,device,linux,notifier,sandbox,data,rcu,thread,resume,probe pin=1
+check "no thread of a suite is left" sh -c "! grep -q -e lunatik-test -e lunatik-cycle -e lunatik-made /proc/[0-9]*/comm"
 check "rmmod of a C library in use is refused" refused rmmod lunatik_testlib
 check "rmmod lunatik_test stops its runtime" rmmod lunatik_test
 check "then rmmod lunatik_testlib succeeds" rmmod lunatik_testlib
@@ -34,6 +42,11 @@ check "rmmod lunatik_test" rmmod lunatik_test
 echo $memory > /sys/module/lunatik/parameters/max_memory
 leaks
 
+check "rmmod luasyscall" rmmod luasyscall
+check "rmmod luaprobe" rmmod luaprobe
+check "rmmod luathread" rmmod luathread
+check "rmmod luarcu" rmmod luarcu
+check "rmmod luadata" rmmod luadata
 check "rmmod luanotifier" rmmod luanotifier
 check "rmmod lualinux" rmmod lualinux
 check "rmmod luadevice" rmmod luadevice

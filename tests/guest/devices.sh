@@ -17,6 +17,11 @@ same "lunatik.sh status" "lunatik: loaded
 luadevice: loaded
 lualinux: loaded
 luanotifier: loaded
+luadata: loaded
+luarcu: loaded
+luathread: loaded
+luaprobe: loaded
+luasyscall: loaded
 lunatik_run: loaded" lunatik.sh status
 same "/dev/lunatik is 0600" "600" stat -c %a /dev/lunatik
 same "lunatik.sh run: the REPL answers return 42" "42" sh -c "echo 'return 42' | lunatik.sh run"
@@ -155,6 +160,11 @@ same "lunatik.sh status after stop" "lunatik: not loaded
 luadevice: not loaded
 lualinux: not loaded
 luanotifier: not loaded
+luadata: not loaded
+luarcu: not loaded
+luathread: not loaded
+luaprobe: not loaded
+luasyscall: not loaded
 lunatik_run: not loaded" lunatik.sh status
 check "lunatik.sh stop again does nothing" lunatik.sh stop
 check "lunatik.sh restart" sh -c "lunatik.sh start && lunatik.sh restart && [ -e /dev/lunatik ]"

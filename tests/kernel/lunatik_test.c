@@ -162,7 +162,7 @@ static void test_capi(void)
 	expect(ret == -4);
 
 	lunatik_get(runtime);
-	expect(kref_read(&runtime->kref) == 2);
+	expect(kref_read(&runtime->object.kref) == 2);
 	ret = lunatik_stop(runtime);
 	expect(ret == 0);
 	lunatik_run(runtime, l_gettop, ret);
@@ -324,8 +324,9 @@ out:
 
 /*
  * the suite's cases (tests/tap.lua): their names, or an error in 'msg';
- * tells the suite its runtime's memory limit (tap.memory) and the
- * kernel's architecture (tap.arch, as uname -m gives it)
+ * tells the suite its runtime's memory limit (tap.memory), its time
+ * limit in ms (tap.timeout) and the kernel's architecture (tap.arch, as
+ * uname -m gives it)
  */
 struct lunatik_test_plan {
 	int ncases;
@@ -354,6 +355,8 @@ static int l_plan(lua_State *L, struct lunatik_test_plan *plan, char *msg, size_
 	lua_setfield(L, -2, "memory");
 	lua_pushstring(L, init_utsname()->machine);
 	lua_setfield(L, -2, "arch");
+	lua_pushinteger(L, lunatik_toruntime(L)->sleep_timeout_ns / NSEC_PER_MSEC);
+	lua_setfield(L, -2, "timeout");
 	plan->ncases = min_t(lua_Unsigned, lua_rawlen(L, -1), INT_MAX / sizeof(char *));
 	plan->names = kcalloc(plan->ncases, sizeof(char *), GFP_KERNEL);
 	if (plan->ncases > 0 && plan->names == NULL) {

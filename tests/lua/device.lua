@@ -2,6 +2,7 @@
 local tap = require("tests.tap")
 local test, fails = tap.test, tap.fails
 local device = require("device")
+local linux = require("linux")
 
 -- a device of that name is installed: making another is refused for that
 local function exists(name)
@@ -88,8 +89,26 @@ end)
 fails("delete needs a device", "device expected", function()
 	device.delete({})
 end)
-fails("a runtime that may not sleep has no devices", "may sleep", function()
-	lunatik.runtime("tests/devicenosleep", false)
+test("a runtime that may not sleep makes devices in its top level", function()
+	local rt = lunatik.runtime("tests/devicenosleep", false)
+	local ok, err = pcall(device.new, {name = "lt_nosleep"})
+	assert(not ok and err:find("name already in use"), err)
+	assert(rt:resume() == "deleted")
+	-- the work item removes it from the system: then the name is free
+	local dev
+	for i = 1, 100 do
+		ok, dev = pcall(device.new, {name = "lt_nosleep"})
+		if ok then break end
+		linux.schedule(10)
+	end
+	assert(ok, dev)
+	dev:delete()
+	rt:stop()
+end)
+test("stopping a runtime that may not sleep removes its devices", function()
+	local rt = lunatik.runtime("tests/devicenosleep", false)
+	rt:stop()
+	device.new({name = "lt_nosleep"}):delete()
 end)
 test("a device's metatable is sealed", function()
 	local dev = device.new({name = "lt_sealed"})

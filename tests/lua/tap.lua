@@ -1,7 +1,8 @@
 -- tests/tap.lua: a suite's cases, which lunatik_test.ko runs one by one,
 -- each in a lunatik_run() of its own.  Before the first case the runner
--- sets tap.memory, the runtime's memory limit in bytes, and tap.arch, the
--- kernel's architecture as uname -m names it ("x86_64", "aarch64").
+-- sets tap.memory, the runtime's memory limit in bytes, tap.timeout, its
+-- time limit in ms, and tap.arch, the kernel's architecture as uname -m
+-- names it ("x86_64", "aarch64").
 local tap = {}
 
 -- a case passes if 'fn' returns

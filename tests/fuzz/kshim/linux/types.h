@@ -16,6 +16,16 @@
 typedef uint64_t u64;
 typedef unsigned int gfp_t;
 
+/* one input at a time: no other CPU */
+typedef struct {
+	long counter;
+} atomic_long_t;
+
+static inline long atomic_long_read(const atomic_long_t *v)
+{
+	return v->counter;
+}
+
 /* lkkernel.h's, for lunatik_runtime_t; the fuzz target never jumps there */
 typedef unsigned long luai_jmpbuf[8];
 struct luai_protect {
