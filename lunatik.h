@@ -11,6 +11,7 @@
 #ifndef lunatik_h
 #define lunatik_h
 
+#include <linux/atomic.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/kref.h>
@@ -107,6 +108,7 @@ typedef struct lunatik_runtime {
 	struct list_head children;
 	struct list_head sibling;	/* in its maker's children */
 	unsigned int nchildren;
+	atomic_t probes;	/* installed by L (luaprobe.c) */
 } lunatik_runtime_t;
 
 int lunatik_runtime(lunatik_runtime_t **pruntime, const char *script, bool sleep);

@@ -394,7 +394,8 @@ int lunatik_close(lunatik_runtime_t *runtime, lunatik_runtime_t *caller)
 	smp_mb();	/* stopping, then sleeper: lunatik_sleep() does the reverse */
 	lunatik_wake(runtime);
 	if (caller == NULL) {
-		mutex_lock(&runtime->mutex);
+		/* (it may be closed in an entry of its maker: a runtime's class nests once) */
+		mutex_lock_nested(&runtime->mutex, SINGLE_DEPTH_NESTING);
 	} else {
 		ret = lunatik_lock_from(runtime, caller);
 		if (ret < 0)
@@ -760,7 +761,7 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 	}
 	runtime->driver = flags & LUNATIK_DRIVER;
 	/* no entry is served before the script has run, in process context */
-	mutex_lock(&runtime->mutex);
+	mutex_lock_nested(&runtime->mutex, SINGLE_DEPTH_NESTING);
 	L = runtime->L;
 	lunatik_arm(runtime, L, false);
 	lua_pushcfunction(L, lunatik_setup);

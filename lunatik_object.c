@@ -13,6 +13,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/irq_work.h>
 #include <linux/llist.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -81,12 +82,23 @@ static void lunatik_object_work(struct work_struct *work)
 
 static DECLARE_WORK(lunatik_deferred_work, lunatik_object_work);
 
+/*
+ * From atomic context the work is queued by an irq_work: a probe's
+ * handler may run where this CPU holds the workqueue's own lock.
+ */
+static void lunatik_object_kick(struct irq_work *work)
+{
+	schedule_work(&lunatik_deferred_work);
+}
+
+static struct irq_work lunatik_deferred_kick = IRQ_WORK_INIT(lunatik_object_kick);
+
 static void lunatik_object_defer(struct kref *kref)
 {
 	lunatik_object_t *object = container_of(kref, lunatik_object_t, kref);
 
 	if (llist_add(&object->deferred, &lunatik_deferred))
-		schedule_work(&lunatik_deferred_work);
+		irq_work_queue(&lunatik_deferred_kick);
 }
 
 static void lunatik_object_release(struct kref *kref)
@@ -112,6 +124,7 @@ EXPORT_SYMBOL_GPL(lunatik_object_putlater);
 /* before lunatik.ko goes: every object released has been freed */
 void lunatik_object_flush(void)
 {
+	irq_work_sync(&lunatik_deferred_kick);
 	flush_work(&lunatik_deferred_work);
 }
 

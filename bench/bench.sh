@@ -67,7 +67,16 @@ END {
 	row("runtime(empty):stop() per s", "runtime")
 	ratio("  one-byte passwd reads per runtime", "passwd_1b", "runtime",
 		"runtime+stop, in 1-byte reads (<= 15)", 15)
+	row("getpid(2)/s, no probe", "getpid_none")
+	row("getpid(2)/s, a C kprobe (a per-CPU count)", "getpid_native")
+	row("getpid(2)/s, a Lua probe (a count in a table)", "getpid_lua")
+	ratio("  Lua probe / C probe", "getpid_lua", "getpid_native",
+		"getpid with a probe, Lua/C (>= 0.7)", 0.7)
+	ratio("  C probe / no probe", "getpid_native", "getpid_none", "getpid, C probe/none")
 	row("fresh runtime, bytes (collectgarbage)", "memory")
+	split("data rcu thread probe syscall", lib, " ")
+	for (i = 1; i <= 5; i++)
+		row("  the same, with require(\"" lib[i] "\")", "memory_" lib[i])
 	row("  the same, bytes the allocator holds", "memory_held")
 	row("lunatik_run() of an empty Lua function, ns", "capi_lua")
 	row("the same, an empty C function, ns", "capi_native")

@@ -9,6 +9,9 @@ local shared
 
 local driver = {name = "ticker", mode = require("linux").stat.IRUGO}
 
+function driver:open() end
+function driver:release() end
+
 function driver:read(len, off)
 	if off > 0 then
 		return ""

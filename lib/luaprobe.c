@@ -16,6 +16,7 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/irq_work.h>
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
@@ -46,8 +47,13 @@ struct luaprobe {
 	int regs;	/* registry reference: the userdata of the registers of a hit */
 	lua_Integer address;	/* of the target, or 0 if named */
 	struct work_struct unregister;
+	struct irq_work kick;	/* queues 'unregister' from a handler's context */
+	enum luaprobe_kind first;	/* the first of its handlers, which counts misses */
 	char symbol[KSYM_NAME_LEN];
 };
+
+/* the probes a runtime may install: each hit runs each, in an entry of its own */
+#define LUAPROBE_MAX	64
 
 /* a hit's registers, valid during its handler's call */
 struct luaprobe_regs {
@@ -72,10 +78,13 @@ static struct luaprobe *luaprobe_check(lua_State *L, int idx)
 static int luaprobe_call(lua_State *L, struct luaprobe *probe, enum luaprobe_kind kind,
 			 struct pt_regs *regs)
 {
-	struct luaprobe_regs *r = NULL;
+	struct luaprobe_regs *r;
 
-	if (probe->handlers == LUA_NOREF || !lua_checkstack(L, 4))
+	if (probe->handlers == LUA_NOREF || !lua_checkstack(L, 5))
 		return 0;
+	/* the registers' userdata stays on the stack: the handler may drop all else */
+	lua_rawgeti(L, LUA_REGISTRYINDEX, probe->regs);
+	r = lua_touserdata(L, -1);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, probe->handlers);
 	if (lua_getfield(L, -1, luaprobe_names[kind]) != LUA_TFUNCTION)
 		return 0;
@@ -86,16 +95,14 @@ static int luaprobe_call(lua_State *L, struct luaprobe *probe, enum luaprobe_kin
 	if (kind == LUAPROBE_RET) {
 		lua_pushinteger(L, (lua_Integer)regs_return_value(regs));
 	} else {
-		lua_rawgeti(L, LUA_REGISTRYINDEX, probe->regs);
-		r = lua_touserdata(L, -1);
+		lua_pushvalue(L, -4);
 		r->regs = regs;
 	}
 	if (lua_pcall(L, 2, 0, 0) != LUA_OK)
 		pr_err_ratelimited("%s: %s: %s\n", probe->symbol, luaprobe_names[kind],
 				   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) :
 				   "(error is not a string)");
-	if (r != NULL)
-		r->regs = NULL;
+	r->regs = NULL;
 	return 0;
 }
 
@@ -107,7 +114,7 @@ static void luaprobe_hit(struct luaprobe *probe, enum luaprobe_kind kind, struct
 		return;
 	lunatik_run_try(probe->runtime, luaprobe_call, ret, probe, kind, regs);
 	/* a hit is missed if its first handler is */
-	if (ret < 0 && kind == LUAPROBE_PRE)
+	if (ret < 0 && kind == probe->first)
 		atomic_long_inc(&probe->missed);
 }
 
@@ -139,6 +146,7 @@ static void luaprobe_unregister(struct luaprobe *probe)
 	if (probe->haskrp)
 		unregister_kretprobe(&probe->krp);
 	probe->haskp = probe->haskrp = false;
+	atomic_dec(&probe->runtime->probes);
 	lunatik_put(probe->runtime);
 	lunatik_object_put(&probe->object);
 }
@@ -146,6 +154,12 @@ static void luaprobe_unregister(struct luaprobe *probe)
 static void luaprobe_unregisterwork(struct work_struct *work)
 {
 	luaprobe_unregister(container_of(work, struct luaprobe, unregister));
+}
+
+/* a handler may run where this CPU holds the workqueue's lock */
+static void luaprobe_kick(struct irq_work *kick)
+{
+	queue_work(luaprobe_wq, &container_of(kick, struct luaprobe, kick)->unregister);
 }
 
 /*
@@ -165,7 +179,7 @@ static void luaprobe_stop(lua_State *L, struct luaprobe *probe)
 	if (lunatik_cansleep(L))
 		luaprobe_unregister(probe);
 	else
-		queue_work(luaprobe_wq, &probe->unregister);
+		irq_work_queue(&probe->kick);
 }
 
 /*
@@ -185,7 +199,9 @@ static bool luaprobe_ours(const void *addr)
 	size_t len;
 	int i;
 
-	sprint_symbol(sym, (unsigned long)addr);
+	/* an address that no symbol names could be anyone's: refused too */
+	if (sprint_symbol(sym, (unsigned long)addr) == 0 || strncmp(sym, "0x", 2) == 0)
+		return true;
 	mod = strrchr(sym, '[');
 	if (mod == NULL)
 		return false;
@@ -271,6 +287,8 @@ static int luaprobe_new(lua_State *L)
 	}
 	ret = lua_getfield(L, 2, "ret") == LUA_TFUNCTION;
 	lua_pop(L, 1);
+	if (atomic_read(&runtime->probes) >= LUAPROBE_MAX)
+		return luaL_error(L, "too many probes (at most %d in a runtime)", LUAPROBE_MAX);
 
 	box = lunatik_newbox(L, &luaprobe_class);
 	probe = kzalloc(sizeof(*probe), GFP_KERNEL);
@@ -280,10 +298,21 @@ static int luaprobe_new(lua_State *L)
 	probe->runtime = runtime;
 	probe->handlers = probe->self = probe->regs = LUA_NOREF;
 	INIT_WORK(&probe->unregister, luaprobe_unregisterwork);
+	init_irq_work(&probe->kick, luaprobe_kick);
 	*box = &probe->object;
 	luaprobe_target(L, probe);
-	probe->kp.pre_handler = luaprobe_pre;
-	probe->kp.post_handler = luaprobe_post;
+	lunatik_object_charge(L, &probe->object, sizeof(*probe));
+	/* only the handlers given run: a hit enters the runtime once for each */
+	probe->first = LUAPROBE_RET;
+	if (lua_getfield(L, 2, "post") == LUA_TFUNCTION) {
+		probe->kp.post_handler = luaprobe_post;
+		probe->first = LUAPROBE_POST;
+	}
+	if (lua_getfield(L, 2, "pre") == LUA_TFUNCTION) {
+		probe->kp.pre_handler = luaprobe_pre;
+		probe->first = LUAPROBE_PRE;
+	}
+	lua_pop(L, 2);
 
 	/* what may raise an error comes before registering */
 	regs = lua_newuserdatauv(L, sizeof(*regs), 0);
@@ -297,6 +326,7 @@ static int luaprobe_new(lua_State *L)
 	/* the registration's references, which unregistering drops */
 	lunatik_get(runtime);
 	lunatik_object_get(&probe->object);
+	atomic_inc(&runtime->probes);
 	probe->enabled = true;
 	err = luaprobe_register(probe, ret);
 	lunatik_checktime(L);
@@ -335,13 +365,14 @@ static int luaprobe_stopmethod(lua_State *L)
 /*
  * p:missed(): hits whose handlers did not run: they found the runtime in
  * use or not serving, or the kernel missed them (a hit in a probe's
- * handler)
+ * handler, a return with no kretprobe instance free)
  */
 static int luaprobe_missed(lua_State *L)
 {
 	struct luaprobe *probe = luaprobe_check(L, 1);
 
-	lua_pushinteger(L, atomic_long_read(&probe->missed) + READ_ONCE(probe->kp.nmissed));
+	lua_pushinteger(L, atomic_long_read(&probe->missed) + READ_ONCE(probe->kp.nmissed) +
+			   READ_ONCE(probe->krp.nmissed));
 	return 1;
 }
 
@@ -446,7 +477,7 @@ static int __init luaprobe_init(void)
 
 static void __exit luaprobe_exit(void)
 {
-	destroy_workqueue(luaprobe_wq);
+	destroy_workqueue(luaprobe_wq);	/* (no probe is left: no irq_work either) */
 }
 
 module_init(luaprobe_init);

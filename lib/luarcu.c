@@ -34,6 +34,8 @@
 /* how deep tables may hold tables, and how many entries a cycle check walks */
 #define LUARCU_MAXDEPTH	8
 #define LUARCU_MAXWALK	4096
+/* how often a writer in a probe's handler tries a lock */
+#define LUARCU_TRIES	1000
 
 struct luarcu_entry {
 	struct hlist_node node;
@@ -223,25 +225,58 @@ static bool luarcu_reaches(struct luarcu_table *from, struct luarcu_table *to, i
 	return reaches;
 }
 
-/* links 'entry' (NULL: removes the key); false if it would make a cycle */
-static bool luarcu_set(struct luarcu_table *table, const char *key, size_t len,
-		       struct luarcu_entry *entry)
+/*
+ * Takes a writers' lock.  In an entry that may not sleep (a probe's
+ * handler) it is tried a while rather than waited for: the handler may run
+ * where this CPU holds it already.
+ */
+static bool luarcu_lock(raw_spinlock_t *lock, unsigned long *flags, bool atomic)
+{
+	int tries;
+
+	if (!atomic) {
+		raw_spin_lock_irqsave(lock, *flags);
+		return true;
+	}
+	for (tries = 0; tries < LUARCU_TRIES; tries++) {
+		if (raw_spin_trylock_irqsave(lock, *flags))
+			return true;
+		cpu_relax();
+	}
+	return false;
+}
+
+/*
+ * Links 'entry' in the stead of the key's entry, if any (NULL: removes the
+ * key), and counts it; -ENOMEM past the memory limit, -ELOOP if it would
+ * make a cycle, -EBUSY if a lock was not taken.
+ */
+static int luarcu_set(struct luarcu_table *table, const char *key, size_t len,
+		      struct luarcu_entry *entry, bool atomic)
 {
 	bool nesting = entry != NULL && entry->value->class == &luarcu_class;
 	struct luarcu_entry *old;
+	unsigned long nestflags;
 	unsigned long flags;
+	int ret = 0;
 
 	if (nesting) {
-		raw_spin_lock_irqsave(&luarcu_nesting, flags);
+		if (!luarcu_lock(&luarcu_nesting, &nestflags, atomic))
+			return -EBUSY;
 		luarcu_generation++;
 		luarcu_walked = 0;
 		if (luarcu_reaches(luarcu_totable(entry->value), table, LUARCU_MAXDEPTH)) {
-			raw_spin_unlock_irqrestore(&luarcu_nesting, flags);
-			return false;
+			raw_spin_unlock_irqrestore(&luarcu_nesting, nestflags);
+			return -ELOOP;
 		}
-		raw_spin_lock(&table->lock);
-	} else {
-		raw_spin_lock_irqsave(&table->lock, flags);
+	}
+	if (!luarcu_lock(&table->lock, &flags, atomic)) {
+		ret = -EBUSY;
+		goto nesting;
+	}
+	if (entry != NULL && lunatik_object_addcharge(&table->object, luarcu_entrysize(len)) < 0) {
+		ret = -ENOMEM;
+		goto unlock;
 	}
 	old = luarcu_find(table, key, len);
 	if (old != NULL) {
@@ -252,6 +287,7 @@ static bool luarcu_set(struct luarcu_table *table, const char *key, size_t len,
 		lunatik_object_subcharge(&table->object, luarcu_entrysize(len));
 		table->count--;
 		table->tables -= old->value->class == &luarcu_class;
+		call_rcu(&old->rcu, luarcu_freercu);
 	} else if (entry != NULL) {
 		hlist_add_head_rcu(&entry->node, luarcu_bucket(table, key, len));
 	}
@@ -259,14 +295,12 @@ static bool luarcu_set(struct luarcu_table *table, const char *key, size_t len,
 		table->count++;
 		table->tables += nesting;
 	}
-	raw_spin_unlock(&table->lock);
+unlock:
+	raw_spin_unlock_irqrestore(&table->lock, flags);
+nesting:
 	if (nesting)
-		raw_spin_unlock_irqrestore(&luarcu_nesting, flags);
-	else
-		local_irq_restore(flags);
-	if (old != NULL)
-		call_rcu(&old->rcu, luarcu_freercu);
-	return true;
+		raw_spin_unlock_irqrestore(&luarcu_nesting, nestflags);
+	return ret;
 }
 
 /* t[k] = v: an object, or nil to remove the key */
@@ -277,7 +311,6 @@ static int luarcu_newindex(lua_State *L)
 	const char *key = luarcu_checkkey(L, 2, &len);
 	lunatik_object_t *value = lunatik_toobject(L, 3);
 	struct luarcu_entry *entry = NULL;
-	unsigned long flags;
 	int ret;
 
 	luaL_argcheck(L, value != NULL || lua_isnil(L, 3), 3, "an rcu.table holds objects or nil");
@@ -290,24 +323,19 @@ static int luarcu_newindex(lua_State *L)
 		entry->value = value;
 		entry->len = len;
 		memcpy(entry->key, key, len);
-		raw_spin_lock_irqsave(&table->lock, flags);
-		ret = lunatik_object_addcharge(&table->object, luarcu_entrysize(len));
-		raw_spin_unlock_irqrestore(&table->lock, flags);
-		if (ret < 0) {
-			luarcu_free(entry);
-			return luaL_error(L, "not enough memory");
-		}
 	}
-	if (!luarcu_set(table, key, len, entry)) {
-		raw_spin_lock_irqsave(&table->lock, flags);
-		lunatik_object_subcharge(&table->object, luarcu_entrysize(len));
-		raw_spin_unlock_irqrestore(&table->lock, flags);
+	ret = luarcu_set(table, key, len, entry, !lunatik_cansleep(L));
+	if (ret == 0)
+		return 0;
+	if (entry != NULL)
 		luarcu_free(entry);
-		return luaL_error(L, "rcu.table: the value would hold the table (a cycle), "
-				  "or tables nest too deep (at most %d) or too many to check (%d "
-				  "entries)", LUARCU_MAXDEPTH, LUARCU_MAXWALK);
-	}
-	return 0;
+	if (ret == -ENOMEM)
+		return luaL_error(L, "not enough memory");
+	if (ret == -EBUSY)
+		return luaL_error(L, "rcu.table is busy where this runs (its lock is held)");
+	return luaL_error(L, "rcu.table: the value would hold the table (a cycle), or tables "
+			  "nest too deep (at most %d) or too many to check (%d entries)",
+			  LUARCU_MAXDEPTH, LUARCU_MAXWALK);
 }
 
 /*

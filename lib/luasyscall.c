@@ -58,11 +58,14 @@ static bool luasyscall_implemented(const struct luasyscall *sc)
 	return strcmp(sc->symbol, "sys_ni_syscall") != 0;
 }
 
+/* 0, or -EAGAIN if an entry point could not be looked for (memory): then again next time */
 static int luasyscall_find(void)
 {
 	struct kprobe **kps;
 	struct kprobe *kp;
 	size_t i;
+	int ret = 0;
+	int err;
 	int n = 0;
 
 	kp = kcalloc(LUASYSCALL_COUNT, sizeof(*kp), GFP_KERNEL);
@@ -78,13 +81,19 @@ static int luasyscall_find(void)
 		if (!luasyscall_implemented(&luasyscall_table[i]))
 			continue;
 		symbol = kasprintf(GFP_KERNEL, LUASYSCALL_PREFIX "%s", luasyscall_table[i].symbol);
-		if (symbol == NULL)
+		if (symbol == NULL) {
+			ret = -EAGAIN;
 			continue;
+		}
 		kp[i].symbol_name = symbol;
 		kp[i].flags = KPROBE_FLAG_DISABLED;
-		if (register_kprobe(&kp[i]) == 0) {
+		/* (one that the kernel refuses to probe has no entry point for us) */
+		err = register_kprobe(&kp[i]);
+		if (err == 0) {
 			luasyscall_addresses[i] = (unsigned long)kp[i].addr;
 			kps[n++] = &kp[i];
+		} else if (err == -ENOMEM) {
+			ret = -EAGAIN;
 		}
 	}
 	unregister_kprobes(kps, n);
@@ -92,7 +101,7 @@ static int luasyscall_find(void)
 		kfree(kp[i].symbol_name);
 	kfree(kps);
 	kfree(kp);
-	return 0;
+	return ret;
 }
 
 /* syscall.address(number) */
@@ -105,14 +114,15 @@ static int luasyscall_address(lua_State *L)
 
 	if (!lunatik_cansleep(L))
 		return luaL_error(L, "syscall.address cannot run where the runtime may not sleep");
-	mutex_lock(&luasyscall_mutex);
+	if (mutex_lock_killable(&luasyscall_mutex) != 0)
+		return luaL_error(L, "interrupted by a fatal signal");
 	if (!luasyscall_found) {
 		ret = luasyscall_find();
 		luasyscall_found = ret == 0;
 	}
 	mutex_unlock(&luasyscall_mutex);
 	lunatik_checktime(L);
-	if (ret < 0)
+	if (ret == -ENOMEM)
 		return luaL_error(L, "not enough memory");
 	for (i = 0; i < LUASYSCALL_COUNT; i++)
 		if (luasyscall_table[i].nr == nr)

@@ -55,6 +55,12 @@ cp examples/passwd.lua /lib/modules/lua/
 cp bench/lua/*.lua /lib/modules/lua/bench/
 failed setup lunatik --run passwd
 failed setup lunatik --run bench/page
+# a fresh runtime with each library of probes, threads and shared objects
+libraries="data rcu thread probe syscall"
+for lib in $libraries; do
+	printf 'require("%s")\ncollectgarbage()\nprint("bench: memory_%s", collectgarbage("count"))\n' \
+		"$lib" "$lib" > "/lib/modules/lua/bench/memory_$lib.lua"
+done
 runtimes='local n = 0 for i = 1, 100 do lunatik.runtime("bench/empty"):stop() n = n + 1 end return n'
 i=1
 while [ $i -le $samples ]; do
@@ -70,10 +76,25 @@ while [ $i -le $samples ]; do
 		measure kernel_$b rate kernel 3 "$f" "$(checksum "$f")"
 		measure user_$b rate user 3 "$f" "$(checksum "$f")"
 	done
-	# bench/lua/memory.lua prints "bench: memory BYTES"
+	# getpid(2) without a probe, with a native C one, with a Lua one
+	measure getpid_none rate getpid 2
+	if wanted getpid_native && failed natprobe insmod bench/kernel/natprobe.ko; then
+		measure getpid_native rate getpid 2
+		failed natprobe rmmod natprobe
+	fi
+	if wanted getpid_lua && failed luaprobe lunatik --run bench/probe; then
+		measure getpid_lua rate getpid 2
+		failed luaprobe lunatik --stop bench/probe
+	fi
+	# bench/lua/memory.lua prints "bench: memory BYTES", memory_LIB the same
 	if wanted memory; then
 		failed memory lunatik --run bench/memory --stop bench/memory
 	fi
+	for lib in $libraries; do
+		if wanted "memory_$lib"; then
+			failed "memory_$lib" lunatik --run "bench/memory_$lib" --stop "bench/memory_$lib"
+		fi
+	done
 	# bench/kernel/capibench.c prints its figures when it is loaded
 	if wanted memory_held capi_lua capi_ref capi_none capi_native; then
 		failed capibench insmod bench/kernel/capibench.ko &&

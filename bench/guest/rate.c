@@ -8,6 +8,7 @@
  *   rate chunk N CHUNK VALUE        a chunk doing N operations, in /dev/lunatik
  *   rate kernel N FILE VALUE        N runs of a Lua file, in /dev/lunatik
  *   rate user N FILE VALUE          the same in a lua5.4 process
+ *   rate getpid SECONDS             getpid(2)s (the system call, not a cache)
  *
  * Every read and every reply is checked: a read must return the size
  * asked, a chunk's reply must be "ok" and VALUE (N times for a file, one
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -200,6 +202,13 @@ static void op_shell(int fd)
 }
 
 /* 'op' as many times as fit in 'seconds': operations per second */
+/* checked: it must be this process's */
+static void op_getpid(int fd)
+{
+	if (syscall(SYS_getpid) != fd)
+		fail("getpid");
+}
+
 static double timed(void (*op)(int fd), int fd, double seconds)
 {
 	double start = now();
@@ -391,9 +400,11 @@ int main(int argc, char *argv[])
 		rate = rate_file(interp_kernel, argv[2], argv[3], argv[4]);
 	} else if (argc == 5 && strcmp(argv[1], "user") == 0) {
 		rate = rate_file(interp_user, argv[2], argv[3], argv[4]);
+	} else if (argc == 3 && strcmp(argv[1], "getpid") == 0) {
+		rate = timed(op_getpid, getpid(), atof(argv[2]));
 	} else {
 		fprintf(stderr, "usage: rate read DEVICE SIZE SECONDS | repl S | shell S | "
-			"chunk N CHUNK VALUE | kernel N FILE VALUE | user N FILE VALUE\n");
+			"chunk N CHUNK VALUE | kernel N FILE VALUE | user N FILE VALUE | getpid S\n");
 		return 2;
 	}
 	printf("%.2f\n", rate);

@@ -51,7 +51,7 @@ check "... the prompts" sh -c "grep -q '^> return 1 + 1' /tmp/tty && grep -q '^>
 check "... the answers" sh -c "grep -q '^2$' /tmp/tty && grep -q '^20$' /tmp/tty"
 check "... history: the up arrow runs the last line again" [ "$(grep -c '^20$' /tmp/tty)" = 2 ]
 grep -q '^20$' /tmp/tty || sed 's/^/# /' /tmp/tty | head -20
-same "lunatik with a bad option" "usage: lunatik [[--run] <script>] [--stop <script>]" lunatik --bogus
+same "lunatik with a bad option" "usage: lunatik [[--run] <script>] [--spawn <script>] [--stop <script>] [--list]" lunatik --bogus
 check "lunatik with a bad option fails" refused lunatik --bogus
 check "lunatik --run of a missing script fails" refused lunatik --run nosuch
 same "lunatik --run of a missing script says why" \

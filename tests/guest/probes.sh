@@ -54,15 +54,37 @@ check "lunatik --stop jobs" lunatik --stop jobs
 # reads run on both CPUs; the runtime stops while the probes fire; then
 # again, and the modules go while the probed function runs
 if [ -z "$preemptrt" ]; then
+pids=
 fire() {
 	for cpu in 1 2; do
 		dd if=/dev/zero of=/dev/null bs=1 count=50000 2> /dev/null &
+		pids="$pids $!"
 	done
+}
+# waits for what ran in the background, 60 s at most: what is left is
+# shown (its state and kernel stack) and killed, and the wait fails
+settle() {
+	i=0
+	while [ $i -lt 600 ]; do
+		left=
+		for pid in $pids; do kill -0 "$pid" 2> /dev/null && left="$left $pid"; done
+		[ -z "$left" ] && { pids=; return 0; }
+		sleep 0.1
+		i=$((i + 1))
+	done
+	for pid in $left; do
+		echo "# left: $pid $(tr '\0' ' ' < /proc/$pid/cmdline) $(grep State /proc/$pid/status)"
+		sed 's/^/#   /' /proc/$pid/stack
+		kill -9 "$pid"
+	done
+	pids=
+	return 1
 }
 check "lunatik --run tests/rcuboth" lunatik --run tests/rcuboth
 end=$(($(date +%s) + 4))
 for cpu in 1 2; do
 	(while [ "$(date +%s)" -lt "$end" ]; do cat /dev/lt_rcuboth > /dev/null; done) &
+	pids="$pids $!"
 done
 fire
 sleep 2
@@ -71,12 +93,12 @@ check "the device reads the table while probes write it" \
 check "hits in the runtime's own kfree calls are missed" \
 	awk '$3 > 0 { ok = 1 } END { exit !ok }' /dev/lt_rcuboth
 check "lunatik --stop while the probes fire" lunatik --stop tests/rcuboth
-wait
+check "what read and probed has ended" settle
 check "lunatik --run tests/rcuboth again" lunatik --run tests/rcuboth
 fire
 sleep 1
 check "lunatik.sh stop while the probes fire" lunatik.sh stop
-wait
+check "what probed has ended" settle
 check "the modules are gone" sh -c "! grep -q -e '^lua' -e '^lunatik' /proc/modules"
 else
 	check "lunatik.sh stop" lunatik.sh stop

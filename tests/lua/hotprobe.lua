@@ -1,6 +1,6 @@
 -- a probe on a hot function, vfs_read, that writes an rcu table given by
--- its task (rcuboth.lua), and one on kfree whose handler allocates (the
--- runtime calls kfree, with its lock held: those hits are missed)
+-- its task (rcuboth.lua), and one on kfree (the runtime calls kfree, with
+-- its lock held: those hits are missed)
 local probe = require("probe")
 local data = require("data")
 local n, t = 0, nil
@@ -12,9 +12,8 @@ local hot = probe.new("vfs_read", {pre = function()
 		if n % 3 == 0 then t["k" .. (n + 7) % 64] = nil end
 	end
 end})
-local freeing = probe.new("kfree", {pre = function()
-	local garbage = {n, tostring(n)}
-end})
+local freed = 0
+local freeing = probe.new("kfree", {pre = function() freed = freed + 1 end})
 return function(table)
 	t = table
 	return hot:missed() + freeing:missed(), n
