@@ -279,6 +279,13 @@ void lunatik_setclass(lua_State *L, int idx);
 lunatik_object_t *lunatik_checkobject(lua_State *L, int idx, const lunatik_class_t *class);
 lunatik_object_t *lunatik_toobject(lua_State *L, int idx);
 int lunatik_object_gc(lua_State *L);
+/*
+ * Whether the value at 'idx' is the one that 'ref' of L's registry holds:
+ * what installs something in the kernel (a device, a probe) keeps its
+ * maker's userdata so, and is removed when that userdata is finalized,
+ * as the state closes.
+ */
+bool lunatik_isref(lua_State *L, int idx, int ref);
 lunatik_runtime_t *lunatik_checkruntime(lua_State *L, int idx);	/* a runtime's userdata */
 void lunatik_newobjectclass(lua_State *L, const lunatik_class_t *class);
 

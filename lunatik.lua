@@ -96,33 +96,40 @@ local function start(script)
 	return ok, rt, true
 end
 
-function commands.run(script)
+-- a script's runtime, as an entry of 'running' (not yet in it), or nil
+-- and why not
+local function launch(script)
 	if running[script] then
-		return "error", script .. " is already running"
+		return nil, script .. " is already running"
 	end
 	local ok, rt, sleep = start(script)
 	if not ok then
-		return "error", errortext(rt)
+		return nil, errortext(rt)
 	end
-	running[script] = {rt = rt, sleep = sleep}
+	return {rt = rt, sleep = sleep}
+end
+
+function commands.run(script)
+	local entry, err = launch(script)
+	if not entry then
+		return "error", err
+	end
+	running[script] = entry
 	return "ok", ""
 end
 
 function commands.spawn(script)
-	if running[script] then
-		return "error", script .. " is already running"
+	local entry, err = launch(script)
+	if not entry then
+		return "error", err
 	end
-	local ok, rt, sleep = start(script)
+	local ok, th = pcall(thread.run, entry.rt, script)
 	if not ok then
-		return "error", errortext(rt)
-	end
-	local th
-	ok, th = pcall(thread.run, rt, script)
-	if not ok then
-		rt:stop()
+		entry.rt:stop()
 		return "error", errortext(th)
 	end
-	running[script] = {rt = rt, sleep = sleep, thread = th}
+	entry.thread = th
+	running[script] = entry
 	return "ok", ""
 end
 
@@ -131,11 +138,18 @@ function commands.stop(script)
 	if not entry then
 		return "error", script .. " is not running"
 	end
-	running[script] = nil
+	-- kept until both have stopped: a stop that gives up can be tried again
+	local ok, err = true, nil
 	if entry.thread then
-		entry.thread:stop()
+		ok, err = pcall(entry.thread.stop, entry.thread)
 	end
-	entry.rt:stop()
+	if ok then
+		ok, err = pcall(entry.rt.stop, entry.rt)
+	end
+	if not ok then
+		return "error", errortext(err)
+	end
+	running[script] = nil
 	return "ok", ""
 end
 

@@ -543,8 +543,7 @@ long lunatik_sleep(lua_State *L, long timeout, unsigned int state)
 		smp_store_mb(r->sleeper, current);	/* then stopping: see lunatik_close() */
 		stopping |= READ_ONCE(r->stopping);
 	}
-	if (!stopping && !(kthread && kthread_should_stop()) && !fatal_signal_pending(current) &&
-	    state != TASK_RUNNING) {
+	if (!stopping && !(kthread && kthread_should_stop()) && !fatal_signal_pending(current)) {
 		timeout = schedule_timeout(timeout);
 		/* a new period of the time limit, from the next check */
 		runtime->deadline_ns = 0;
@@ -600,22 +599,27 @@ void lunatik_newclass(lua_State *L, const char *name, const luaL_Reg *methods)
 EXPORT_SYMBOL_GPL(lunatik_newclass);
 
 /*
- * A script is named for its file under LUA_ROOT without ".lua"; a name
- * that could leave that folder is refused.
+ * A script is named for its file under LUA_ROOT without ".lua": one name
+ * for one file (no "." or empty component, no trailing '/'), nothing
+ * invisible in it, and nothing that could leave that folder.
  */
 static bool lunatik_validname(const char *script)
 {
 	const char *s;
+	size_t len;
 
-	if (script[0] == '\0' || script[0] == '/' || strlen(script) > NAME_MAX)
+	if (strlen(script) > NAME_MAX)
 		return false;
-	for (s = script; s != NULL; s = strchr(s, '/')) {
-		if (*s == '/')
-			s++;
-		if (strncmp(s, "..", 2) == 0 && (s[2] == '/' || s[2] == '\0'))
+	for (s = script; *s != '\0'; s++)
+		if ((unsigned char)*s < ' ' || *s == 0x7f)
 			return false;
+	for (s = script;; s += len + 1) {
+		len = strcspn(s, "/");
+		if (len == 0 || (len == 1 && s[0] == '.') || (len == 2 && strncmp(s, "..", 2) == 0))
+			return false;
+		if (s[len] == '\0')
+			return true;
 	}
-	return true;
 }
 
 struct lunatik_script {

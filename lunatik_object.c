@@ -312,6 +312,20 @@ lunatik_object_t *lunatik_toobject(lua_State *L, int idx)
 }
 EXPORT_SYMBOL_GPL(lunatik_toobject);
 
+bool lunatik_isref(lua_State *L, int idx, int ref)
+{
+	bool same;
+
+	if (ref == LUA_NOREF || ref == LUA_REFNIL)
+		return false;
+	idx = lua_absindex(L, idx);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+	same = lua_rawequal(L, idx, -1);
+	lua_pop(L, 1);
+	return same;
+}
+EXPORT_SYMBOL_GPL(lunatik_isref);
+
 int lunatik_object_gc(lua_State *L)
 {
 	lunatik_object_t **box = lua_touserdata(L, 1);

@@ -574,12 +574,8 @@ static int luadevice_gc(lua_State *L)
 	if (*box == NULL)
 		return 0;
 	dev = container_of(*box, struct luadevice, object);
-	if (dev->installed && dev->runtime == lunatik_toruntime(L)) {
-		lua_rawgeti(L, LUA_REGISTRYINDEX, dev->self);
-		if (lua_rawequal(L, 1, -1))
-			luadevice_remove(L, dev);
-		lua_pop(L, 1);
-	}
+	if (dev->installed && dev->runtime == lunatik_toruntime(L) && lunatik_isref(L, 1, dev->self))
+		luadevice_remove(L, dev);
 	return lunatik_object_gc(L);
 }
 

@@ -145,6 +145,11 @@ static int lualinux_schedule(lua_State *L)
 	luaL_argcheck(L, state == TASK_RUNNING || state == TASK_INTERRUPTIBLE ||
 		      state == TASK_UNINTERRUPTIBLE || state == TASK_KILLABLE || state == TASK_IDLE,
 		      2, "not a value of linux.task");
+	if (state == TASK_RUNNING) {	/* a yield, not a sleep */
+		cond_resched();
+		lua_pushinteger(L, 0);
+		return 1;
+	}
 	left = lunatik_sleep(L, timeout, state);
 	lua_pushinteger(L, timeout == MAX_SCHEDULE_TIMEOUT ? 0 : jiffies_to_msecs(left));
 	return 1;

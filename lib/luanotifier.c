@@ -180,12 +180,8 @@ static int luanotifier_gc(lua_State *L)
 	if (*box == NULL)
 		return 0;
 	n = container_of(*box, struct luanotifier, object);
-	if (n->self != LUA_NOREF && n->runtime == lunatik_toruntime(L)) {
-		lua_rawgeti(L, LUA_REGISTRYINDEX, n->self);
-		if (lua_rawequal(L, 1, -1))
-			luanotifier_drop(L, n);
-		lua_pop(L, 1);
-	}
+	if (n->runtime == lunatik_toruntime(L) && lunatik_isref(L, 1, n->self))
+		luanotifier_drop(L, n);
 	return lunatik_object_gc(L);
 }
 

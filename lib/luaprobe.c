@@ -385,12 +385,8 @@ static int luaprobe_gc(lua_State *L)
 	if (*box == NULL)
 		return 0;
 	probe = container_of(*box, struct luaprobe, object);
-	if (probe->self != LUA_NOREF && probe->runtime == lunatik_toruntime(L)) {
-		lua_rawgeti(L, LUA_REGISTRYINDEX, probe->self);
-		if (lua_rawequal(L, 1, -1))
-			luaprobe_stop(L, probe);
-		lua_pop(L, 1);
-	}
+	if (probe->runtime == lunatik_toruntime(L) && lunatik_isref(L, 1, probe->self))
+		luaprobe_stop(L, probe);
 	return lunatik_object_gc(L);
 }
 

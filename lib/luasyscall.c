@@ -30,6 +30,7 @@ static const struct luasyscall luasyscall_table[] = {
 #undef __SYSCALL
 #define __SYSCALL(nr, symbol)	{nr, #symbol},
 #define __SYSCALL_WITH_COMPAT(nr, symbol, compat)	__SYSCALL(nr, symbol)
+#define __SYSCALL_NORETURN(nr, symbol)	__SYSCALL(nr, symbol)	/* 6.12: exit, exit_group */
 #if defined(CONFIG_X86_64)
 #define LUASYSCALL_PREFIX	"__x64_"
 #include <asm/syscalls_64.h>

@@ -56,7 +56,7 @@ fails("a missing script", "cannot open /lib/modules/lua/tests/missing.lua", func
 	lunatik.runtime("tests/missing")
 end)
 for _, name in ipairs({"../tests/child", "/lib/modules/lua/tests/child", "tests/../../x",
-	"tests/..", ""}) do
+	"tests/..", "", "./tests/child", "tests//child", "tests/child/", "tests/\tchild"}) do
 	fails("refuses the name '" .. name .. "'", "invalid script name", function()
 		lunatik.runtime(name)
 	end)
