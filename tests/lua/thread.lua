@@ -6,9 +6,10 @@ local thread = require("thread")
 local linux = require("linux")
 local data = require("data")
 
--- waits, sleeping, until ok() or 10 s
+-- waits, sleeping, until ok() or 10 s, or three time limits where they
+-- are longer (a debug kernel's)
 local function waitfor(ok)
-	for i = 1, 1000 do
+	for i = 1, math.max(1000, 3 * tap.timeout // 10) do
 		if ok() then return true end
 		linux.schedule(10)
 	end
