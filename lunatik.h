@@ -75,6 +75,12 @@ typedef struct lunatik_runtime {
 	bool atomic;		/* the current entry may not sleep */
 	bool driver;		/* lunatik_driver()'s */
 	/*
+	 * how far from a runtime made by the C API (0) in the makers' line:
+	 * lockdep's subclass of its mutex, which its maker's close and its
+	 * maker's entry, while its script runs, hold
+	 */
+	unsigned int depth;
+	/*
 	 * An entry of a runtime that may sleep holds 'mutex'; one of a
 	 * runtime that may not, 'spin', with interrupts off.  Its script's
 	 * top level and its closing hold 'mutex' in process context.

@@ -394,8 +394,8 @@ int lunatik_close(lunatik_runtime_t *runtime, lunatik_runtime_t *caller)
 	smp_mb();	/* stopping, then sleeper: lunatik_sleep() does the reverse */
 	lunatik_wake(runtime);
 	if (caller == NULL) {
-		/* (it may be closed in an entry of its maker: a runtime's class nests once) */
-		mutex_lock_nested(&runtime->mutex, SINGLE_DEPTH_NESTING);
+		/* (it may be closed in an entry of its maker: see 'depth') */
+		mutex_lock_nested(&runtime->mutex, runtime->depth);
 	} else {
 		ret = lunatik_lock_from(runtime, caller);
 		if (ret < 0)
@@ -764,8 +764,9 @@ int lunatik_newruntime(lunatik_runtime_t **pruntime, const char *name, bool slee
 		goto out;
 	}
 	runtime->driver = flags & LUNATIK_DRIVER;
+	runtime->depth = outer != NULL ? min(outer->depth + 1, MAX_LOCKDEP_SUBCLASSES - 1) : 0;
 	/* no entry is served before the script has run, in process context */
-	mutex_lock_nested(&runtime->mutex, SINGLE_DEPTH_NESTING);
+	mutex_lock_nested(&runtime->mutex, runtime->depth);
 	L = runtime->L;
 	lunatik_arm(runtime, L, false);
 	lua_pushcfunction(L, lunatik_setup);
